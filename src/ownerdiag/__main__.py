@@ -1,0 +1,3 @@
+from ownerdiag.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""Finding and loading question banks: the built-in ones, folders of user banks, or a path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ownerdiag.errors import InputError, Problem
+from ownerdiag.models import Bank
+from ownerdiag.schema import validate
+from ownerdiag.yamlio import read_yaml
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class BankFile:
+    bank: Bank
+    path: Path
+    builtin: bool
+
+
+def builtin_dir() -> Path:
+    """Banks shipped in the wheel; in a source checkout, the repository's ``questions/``."""
+    packaged = Path(__file__).parent / "questions"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "questions"
+
+
+def load_bank(path: Path) -> Bank:
+    return validate(Bank, read_yaml(path), "question bank")
+
+
+def bank_paths(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError.single("bank folder not found", str(folder), "check the --bank-dir path")
+    return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+
+
+def discover(bank_dirs: Iterable[Path] = ()) -> tuple[list[BankFile], list[Problem]]:
+    """Every bank that loads, user folders first, plus the problems of those that do not."""
+    found: list[BankFile] = []
+    problems: list[Problem] = []
+    for folder, builtin in _folders(bank_dirs):
+        for path in bank_paths(folder):
+            try:
+                found.append(BankFile(load_bank(path), path, builtin))
+            except InputError as exc:
+                problems.extend(exc.problems)
+    return found, problems
+
+
+def resolve(ref: str, bank_dirs: Iterable[Path] = ()) -> BankFile:
+    """A bank named by id (user folders win over built-ins) or by the path of its file."""
+    as_path = Path(ref)
+    if as_path.suffix in BANK_SUFFIXES or "/" in ref or as_path.is_file():
+        return BankFile(load_bank(as_path), as_path, builtin=False)
+    folders = list(_folders(bank_dirs))
+    for folder, builtin in folders:
+        for suffix in BANK_SUFFIXES:
+            candidate = folder / f"{ref}{suffix}"
+            if candidate.is_file():
+                bank = load_bank(candidate)
+                if bank.id == ref:
+                    return BankFile(bank, candidate, builtin)
+    found, _ = discover(bank_dirs)
+    for entry in found:
+        if entry.bank.id == ref:
+            return entry
+    known = ", ".join(sorted({entry.bank.id for entry in found})) or "none"
+    raise InputError.single(
+        f"no question bank with id {ref!r}",
+        "ownerdiag",
+        f"known banks: {known}; or give the path of a bank file",
+    )
+
+
+def _folders(bank_dirs: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    for folder in bank_dirs:
+        yield folder, False
+    yield builtin_dir(), True

@@ -1,0 +1,193 @@
+"""The command line: thin typer commands over the core, with errors and exit codes handled once.
+
+Parameter annotations stay builtins, ``Path`` and ``Enum`` (typer evaluates them at run time),
+and heavy libraries are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from ownerdiag import __version__
+from ownerdiag.errors import InputError
+
+EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Group(TyperGroup):
+    """Turns the core's errors into one-line messages and exit codes, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            fail(exc)
+        except KeyboardInterrupt:
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            typer.echo("\ninterrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def fail(exc: InputError) -> NoReturn:
+    for problem in exc.problems:
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="ownerdiag",
+    help=(
+        "Ask each revenue leader separately who owns what, then compare the answers.\n\n"
+        "\b\nThe workflow:\n"
+        "  ownerdiag banks                      # pick a question bank\n"
+        "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'\n"
+        "  ownerdiag compare responses/*.yaml   # the lane-gap report"
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+bank_app = typer.Typer(
+    cls=_Group,
+    help="Show, validate and describe question banks.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+)
+app.add_typer(bank_app, name="bank")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ownerdiag {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks for errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    ctx.meta["ownerdiag.debug"] = debug
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class BankFormat(str, Enum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class SchemaFor(str, Enum):
+    bank = "bank"
+    response = "response"
+
+
+BANK_DIR_HELP = "Folder of your own banks (repeatable); also read from OWNERDIAG_BANK_DIR."
+
+
+def bank_dir_option() -> Any:
+    return typer.Option(
+        None, "--bank-dir", help=BANK_DIR_HELP, envvar="OWNERDIAG_BANK_DIR", show_default=False
+    )
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@app.command("banks", epilog="Example: ownerdiag banks --format json")
+def banks_command(
+    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f"),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """List the question banks: built-in ones and those in --bank-dir folders."""
+    from ownerdiag import banks
+    from ownerdiag.render import bankview
+
+    found, problems = banks.discover(bank_dir or [])
+    for problem in problems:
+        typer.echo(f"{problem} (skipped)", err=True)
+    if format is TableOrJson.json:
+        print_json([bankview.bank_summary(entry) for entry in found])
+    else:
+        bankview.print_bank_list(found)
+
+
+@bank_app.command("show", epilog="Example: ownerdiag bank show outbound --format json")
+def bank_show(
+    bank: str = typer.Argument(..., help="A bank id, or the path of a bank file."),
+    format: BankFormat = typer.Option(BankFormat.table, "--format", "-f"),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Show one bank: its roles, lanes and every question with the framework's answer."""
+    from ownerdiag import banks
+    from ownerdiag.render import bankview
+
+    entry = banks.resolve(bank, bank_dir or [])
+    if format is BankFormat.json:
+        print_json(bankview.bank_json(entry.bank))
+    elif format is BankFormat.yaml:
+        from ownerdiag.yamlio import dump_yaml
+
+        typer.echo(dump_yaml(bankview.bank_json(entry.bank)), nl=False)
+    else:
+        bankview.print_bank(entry.bank)
+
+
+@bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
+def bank_validate(
+    paths: list[Path] = typer.Argument(..., help="Bank files to check."),
+) -> None:
+    """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
+    from ownerdiag import banks
+
+    problems = []
+    for path in paths:
+        try:
+            bank = banks.load_bank(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        else:
+            typer.echo(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
+    if problems:
+        fail(InputError(problems))
+
+
+@bank_app.command("schema", epilog="Example: ownerdiag bank schema > bank.schema.json")
+def bank_schema(
+    schema_for: SchemaFor = typer.Option(SchemaFor.bank, "--for", help="Which file format."),
+) -> None:
+    """Print the JSON Schema of bank (or response) files, for editor autocompletion."""
+    from ownerdiag.models import Bank, Response
+
+    model = Bank if schema_for is SchemaFor.bank else Response
+    print_json(model.model_json_schema())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # `ownerdiag ... | head`: the reader left, nothing to report
+        sys.stderr.close()
+        sys.exit(EXIT_OK)

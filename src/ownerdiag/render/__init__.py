@@ -1,0 +1,1 @@
+"""Renderers: turn core results into terminal, JSON, Markdown or HTML output."""

@@ -1,0 +1,36 @@
+"""Rich consoles that respect NO_COLOR, TERM=dumb and pipes, and never read markup from data."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_KEEP = {"\n", "\t"}
+
+
+def make_console(*, stderr: bool = False, file: IO[str] | None = None) -> Console:
+    from rich.console import Console
+
+    plain = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+    return Console(
+        stderr=stderr,
+        file=file,
+        no_color=plain,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def literal(text: str) -> str:
+    """``text`` with control, bidi and zero-width characters shown as escapes instead of obeyed."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf") else f"\\u{ord(ch):04x}"
+        for ch in text
+    )

@@ -1,0 +1,201 @@
+"""The one YAML reader for every file ownerdiag reads: banks, responses, answers, decisions.
+
+PyYAML alone is not safe enough for files people e-mail around, so this module:
+
+* refuses files over ``MAX_BYTES`` before parsing;
+* walks the event stream first and refuses nesting deeper than ``MAX_DEPTH`` (the C loader
+  segfaults on tens of thousands of ``[``) and any anchor or alias ("billion laughs");
+* builds plain Python data from the node tree itself, so duplicate keys are errors,
+  ``yes``/``no``/``on``/``off`` stay the words the author wrote (YAML 1.1 would make them
+  booleans), and only plain decimal numbers become numbers;
+* remembers where every key and item stands, so a schema error can name its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ownerdiag.errors import InputError
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Document:
+    """Parsed data plus where each part of it stood in the source text."""
+
+    data: Any
+    source: str
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the deepest known part of ``path``."""
+        for end in range(len(path), -1, -1):
+            where = self.positions.get(tuple(path[:end]))
+            if where:
+                return where
+        return None, None
+
+
+def read_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one YAML (or JSON) file, or raise :class:`InputError`."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_big(source, size, max_bytes)
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError.single("is a directory, not a file", source) from None
+    except FileNotFoundError:
+        raise InputError.single("no such file", source, "check the path") from None
+    except OSError as exc:
+        raise InputError.single(f"cannot read: {exc.strerror or exc}", source) from None
+    return parse_yaml_bytes(raw, source, max_bytes=max_bytes)
+
+
+def parse_yaml_bytes(raw: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    if len(raw) > max_bytes:
+        raise _too_big(source, len(raw), max_bytes)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.single(
+            f"not UTF-8 text (bad byte at offset {exc.start})", source, "save the file as UTF-8"
+        ) from None
+    return parse_yaml(text, source)
+
+
+def parse_yaml(text: str, source: str = "<input>") -> Document:
+    try:
+        _check_events(text, source)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, source) from None
+    doc = Document(None, source)
+    if node is not None:
+        doc.data = _build(node, (), doc)
+    return doc
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def _too_big(source: str, size: int, limit: int) -> InputError:
+    return InputError.single(
+        f"file is {size:,} bytes, over the {limit:,}-byte limit",
+        source,
+        "ownerdiag files are small text files; check that this is the right file",
+    )
+
+
+def _check_events(text: str, source: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        where = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise InputError.single(
+                "YAML anchors and aliases (& and *) are not allowed",
+                source,
+                "write the value out in full",
+                **where,
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError.single(
+                    f"nested more than {MAX_DEPTH} levels deep", source, "flatten the data", **where
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _yaml_problem(exc: yaml.YAMLError, source: str) -> InputError:
+    mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+    else:
+        message = str(exc)
+    message = " ".join(message.split()) or "invalid YAML"
+    opened = getattr(exc, "context_mark", None)
+    if opened and mark and opened.line != mark.line:
+        message += f" (opened on line {opened.line + 1})"
+    where = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
+    return InputError.single(f"invalid YAML: {message}", source, **where)
+
+
+def _build(node: yaml.Node, path: Path_, doc: Document) -> Any:
+    doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, doc)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), doc) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise InputError.single(
+                "a key must be a plain name", doc.source, line=line, column=column
+            )
+        key = key_node.value
+        if key in result:
+            raise InputError.single(
+                f"duplicate key {key!r}",
+                doc.source,
+                "keep only one of them",
+                line=line,
+                column=column,
+            )
+        doc.positions[(*path, key)] = (line, column)
+        result[key] = _build(value_node, (*path, key), doc)
+    return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if node.style:  # quoted or block scalar: always the text as written
+        return value
+    tag = node.tag.removeprefix(_TAG)
+    if tag == "null":
+        return None
+    if tag == "bool" and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if tag == "int" and _INT.fullmatch(value):
+        return int(value)
+    if tag == "float" and _FLOAT.fullmatch(value):
+        return float(value)
+    return value

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ownerdiag.banks import builtin_dir, load_bank
+from ownerdiag.cli import app
+from ownerdiag.models import Bank
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def outbound() -> Bank:
+    return load_bank(builtin_dir() / "outbound.yaml")
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch):
+    """Run ownerdiag in-process; returns typer's Result (stdout and stderr kept apart)."""
+    monkeypatch.delenv("OWNERDIAG_BANK_DIR", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input)
+
+    return run
+
+
+MINI_BANK = """\
+id: mini
+title: Mini bank
+version: "1"
+roles:
+  cro: Chief Revenue Officer
+  vp_sales: VP of Sales
+parties:
+  marketing: Marketing
+lanes:
+  design: {title: Design}
+  execution: {title: Execution}
+questions:
+  - id: strategy
+    kind: owner
+    lane: design
+    prompt: Who owns strategy?
+    expected: cro
+    remedy: Agree the CRO owns it.
+  - id: lists
+    kind: owner
+    lane: execution
+    prompt: Who builds lists?
+    expected: vp_sales
+  - id: review
+    kind: cadence
+    lane: design
+    prompt: How often do you review?
+    expected: monthly
+  - id: documented
+    kind: yes_no
+    lane: design
+    prompt: Is it written down?
+    expected: yes
+  - id: clarity
+    kind: scale
+    lane: execution
+    prompt: How clear is it?
+    expected: 4
+    better: higher
+  - id: sentence
+    kind: text
+    lane: design
+    prompt: In one sentence, who owns strategy?
+"""
+
+
+@pytest.fixture
+def mini_bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI_BANK)
+    return path

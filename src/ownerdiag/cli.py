@@ -184,6 +184,88 @@ def bank_schema(
     print_json(model.model_json_schema())
 
 
+SURVEY_EPILOG = """\b
+Examples:
+  ownerdiag survey --bank outbound --role cro --name "Dana Reyes"
+  ownerdiag survey --bank outbound --role cro --name "Dana Reyes" --resume
+  ownerdiag form --bank outbound --role vp_sales > vp.yaml   # fill it in, then:
+  ownerdiag survey --bank outbound --role vp_sales --name "Sam Ortiz" --answers vp.yaml
+"""
+
+
+@app.command("survey", epilog=SURVEY_EPILOG)
+def survey_command(
+    bank: str = typer.Option(..., "--bank", "-b", help="Bank id or path of a bank file."),
+    role: str = typer.Option(..., "--role", "-r", help="The role you answer as, e.g. cro."),
+    name: str = typer.Option("", "--name", "-n", help="Your name; asked for if not given."),
+    out: Path = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Response file. Default: responses/BANK-ROLE-NAME.yaml",
+        show_default=False,
+    ),
+    answers: Path = typer.Option(
+        None,
+        "--answers",
+        help="Answer from a YAML/JSON file (question id: answer) instead of prompts.",
+        show_default=False,
+    ),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted survey."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing response file."),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Answer a question bank alone, in the terminal (or from a file with --answers).
+
+    Progress is saved after every answer; Ctrl-C keeps it and prints how to resume.
+    """
+    from ownerdiag import banks, responses, storage
+    from ownerdiag.yamlio import read_yaml
+
+    entry = banks.resolve(bank, bank_dir or [])
+    responses.check_role(entry.bank, role)
+    name = name.strip()
+    if answers is not None:
+        if not name:
+            raise InputError.single("--name is required with --answers", "--name")
+        target = out or responses.default_out(entry.bank.id, role, name)
+        storage.refuse_overwrite(target, force, "response file")
+        parsed = responses.parse_answers(entry.bank, read_yaml(answers))
+        started = responses.utc_now()
+        response = responses.start(entry.bank, role, name, started)
+        response = response.model_copy(update={"answers": parsed})
+        response = responses.finish(entry.bank, response, started)
+        storage.write_atomic(target, responses.to_yaml(response), force=force)
+        typer.echo(f"Saved {len(parsed)} answers to {target}", err=True)
+        return
+    if not sys.stdin.isatty():
+        raise InputError.single(
+            "no terminal to ask the questions on",
+            "survey",
+            f"answer from a file instead: ownerdiag form --bank {entry.bank.id} --role {role} "
+            "> answers.yaml, fill it in, then add --answers answers.yaml",
+        )
+    from ownerdiag import interview
+
+    interview.run_in_terminal(entry, bank, role, name, out, resume=resume, force=force)
+
+
+@app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")
+def form_command(
+    bank: str = typer.Option(..., "--bank", "-b", help="Bank id or path of a bank file."),
+    role: str = typer.Option(None, "--role", "-r", help="The role who will fill it in."),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Print a commented answer template to fill in with any editor, for survey --answers."""
+    from ownerdiag import banks, responses
+    from ownerdiag.render.form import answer_form
+
+    entry = banks.resolve(bank, bank_dir or [])
+    if role:
+        responses.check_role(entry.bank, role)
+    typer.echo(answer_form(entry.bank, role), nl=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -1,0 +1,47 @@
+"""The paper form: a commented answers template a leader fills in with any text editor."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ownerdiag.models import Bank, Question
+
+
+def answer_form(bank: Bank, role: str | None = None) -> str:
+    who = f"{role} ({bank.roles[role]})" if role else "ROLE"
+    lines = [
+        f"# ownerdiag answer form: {bank.title} ({bank.id} {bank.version})",
+        f"# Answering as: {who}. Fill in an answer after each colon, save, then run:",
+        f'#   ownerdiag survey --bank {bank.id} --role {role or "ROLE"} --name "Your Name" '
+        "--answers THIS_FILE",
+        "# Answer for how things work today, not how they should.",
+    ]
+    lane = None
+    for number, question in enumerate(bank.questions, 1):
+        if question.lane != lane:
+            lane = question.lane
+            lines += ["", f"# ── {bank.lanes[lane].title} " + "─" * 40]
+        lines += ["", *_comment(f"[{number}/{len(bank.questions)}] {question.prompt}")]
+        if question.help:
+            lines += _comment(question.help)
+        lines += _comment(_valid(bank, question))
+        lines.append(f"{question.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _valid(bank: Bank, question: Question) -> str:
+    if question.kind == "text":
+        return "answer: a sentence in your own words"
+    if question.kind == "scale":
+        ends = ", ".join(
+            f"{n} = {label}"
+            for n, label in ((1, question.low_label), (5, question.high_label))
+            if label
+        )
+        return f"answer: a number from 1 to 5{f' ({ends})' if ends else ''}"
+    choices = question.choices(bank) or []
+    return "answer one of: " + " | ".join(f"{c.id} ({c.label})" for c in choices)
+
+
+def _comment(text: str) -> list[str]:
+    return ["# " + line for line in textwrap.wrap(text, 96)] or ["#"]

@@ -1,0 +1,72 @@
+"""Writing files so that nothing is ever half-written: temp file in the same folder, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from ownerdiag.errors import InputError
+
+PRIVATE = 0o600
+
+
+def partial_path(out: Path) -> Path:
+    """Where an unfinished survey keeps its progress, beside the final file."""
+    return out.with_name(out.name + ".partial")
+
+
+def refuse_overwrite(path: Path, force: bool, what: str = "file") -> None:
+    if path.exists() and not force:
+        raise InputError.single(
+            f"{what} already exists",
+            str(path),
+            "add --force to replace it, or choose another --out",
+        )
+
+
+def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = True) -> None:
+    """Write ``text`` to ``path`` in one step; without ``force`` an existing file is kept.
+
+    The temp file is created owner-only, fsynced and renamed over ``path`` (or hard-linked into
+    place when not forcing, so two writers racing for the same path cannot both win).
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError.single(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except OSError as exc:
+        raise InputError.single(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise InputError.single(
+            "already exists (written by someone else meanwhile)",
+            str(path),
+            "add --force to replace it, or choose another --out",
+        ) from None
+
+
+def remove_quietly(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()

@@ -26,8 +26,19 @@ def write(path: Path, answers: dict[str, object]) -> Path:
 def test_answers_file_writes_a_complete_private_response(cli, outbound: Bank, tmp_path: Path):
     answers = write(tmp_path / "a.yaml", full_answers(outbound))
     out = tmp_path / "out" / "cro.yaml"
-    result = cli("survey", "--bank", "outbound", "--role", "cro", "--name", "Dana Reyes",
-                 "--answers", answers, "--out", out)
+    result = cli(
+        "survey",
+        "--bank",
+        "outbound",
+        "--role",
+        "cro",
+        "--name",
+        "Dana Reyes",
+        "--answers",
+        answers,
+        "--out",
+        out,
+    )
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     response, _ = load_response(out)
@@ -57,13 +68,26 @@ def test_wrong_choice_names_question_and_valid_answers_and_writes_nothing(
     answers["made_up"] = "x"
     path = write(tmp_path / "a.yaml", answers)
     out = tmp_path / "cro.yaml"
-    result = cli("survey", "--bank", "outbound", "--role", "cro", "--name", "D", "--answers", path,
-                 "--out", out)
+    result = cli(
+        "survey",
+        "--bank",
+        "outbound",
+        "--role",
+        "cro",
+        "--name",
+        "D",
+        "--answers",
+        path,
+        "--out",
+        out,
+    )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
-    assert any("'icp_definition'" in ln and "cro, vp_sales, marketing, joint, unclear" in ln
-               for ln in lines)
+    assert any(
+        "'icp_definition'" in ln and "cro, vp_sales, marketing, joint, unclear" in ln
+        for ln in lines
+    )
     assert any("'channel_mix' has no answer" in ln for ln in lines)
     assert any("unknown question id 'made_up'" in ln for ln in lines)
     assert not out.exists() and not list(tmp_path.glob("*.tmp"))
@@ -73,8 +97,19 @@ def test_blank_answer_counts_as_missing_with_its_line(cli, outbound: Bank, tmp_p
     text = dump_yaml(full_answers(outbound)).replace("icp_definition: cro", "icp_definition:")
     path = tmp_path / "a.yaml"
     path.write_text(text)
-    result = cli("survey", "-b", "outbound", "-r", "cro", "-n", "D", "--answers", path,
-                 "-o", tmp_path / "o.yaml")
+    result = cli(
+        "survey",
+        "-b",
+        "outbound",
+        "-r",
+        "cro",
+        "-n",
+        "D",
+        "--answers",
+        path,
+        "-o",
+        tmp_path / "o.yaml",
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:2:1: question 'icp_definition' has no answer")
 
@@ -94,10 +129,13 @@ def test_existing_response_needs_force(cli, outbound: Bank, tmp_path: Path):
 def test_default_out_is_a_slug_inside_responses(cli, outbound: Bank, tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     answers = write(tmp_path / "a.yaml", full_answers(outbound))
-    result = cli("survey", "-b", "outbound", "-r", "cro", "-n", "../../Dana Réyes/x",
-                 "--answers", answers)
+    result = cli(
+        "survey", "-b", "outbound", "-r", "cro", "-n", "../../Dana Réyes/x", "--answers", answers
+    )
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (tmp_path / "responses").iterdir()] == ["outbound-cro-dana-reyes-x.yaml"]
+    assert [p.name for p in (tmp_path / "responses").iterdir()] == [
+        "outbound-cro-dana-reyes-x.yaml"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +174,8 @@ def test_form_round_trips_through_answers(cli, outbound: Bank, tmp_path: Path):
     path = tmp_path / "filled.yaml"
     path.write_text("\n".join(filled))
     out = tmp_path / "vp.yaml"
-    result = cli("survey", "-b", "outbound", "-r", "vp_sales", "-n", "S", "--answers", path,
-                 "-o", out)
+    result = cli(
+        "survey", "-b", "outbound", "-r", "vp_sales", "-n", "S", "--answers", path, "-o", out
+    )
     assert result.exit_code == 0, result.output
     assert load_response(out)[0].answers == full_answers(outbound)

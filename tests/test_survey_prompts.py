@@ -46,16 +46,36 @@ def test_enter_everywhere_takes_neutral_defaults(mini: Bank, keys):
     response, saves = keys(mini, strokes)
     assert response.complete
     assert response.answers == {
-        "strategy": "unclear", "lists": "unclear", "review": "ad_hoc", "documented": "no",
-        "clarity": 3, "sentence": "Dana owns it",
+        "strategy": "unclear",
+        "lists": "unclear",
+        "review": "ad_hoc",
+        "documented": "no",
+        "clarity": 3,
+        "sentence": "Dana owns it",
     }
     assert len(saves) == 6 and not saves[-1].complete
 
 
 def test_arrow_keys_pick_answers(mini: Bank, keys):
     # owner choices: cro, vp_sales, marketing, joint, unclear (default: last)
-    strokes = [DOWN, ENTER, UP, UP, ENTER, UP, UP, UP, ENTER, UP, ENTER, DOWN, ENTER,
-               "x", ENTER, ENTER]
+    strokes = [
+        DOWN,
+        ENTER,
+        UP,
+        UP,
+        ENTER,
+        UP,
+        UP,
+        UP,
+        ENTER,
+        UP,
+        ENTER,
+        DOWN,
+        ENTER,
+        "x",
+        ENTER,
+        ENTER,
+    ]
     response, _ = keys(mini, strokes)
     assert response.answers["strategy"] == "cro"  # wraps from the last to the first
     assert response.answers["lists"] == "marketing"

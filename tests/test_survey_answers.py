@@ -1,4 +1,4 @@
-"""`ownerdiag survey --answers` and `ownerdiag form`: the non-interactive path, through CliRunner."""
+"""`ownerdiag survey --answers` and `ownerdiag form`, through CliRunner."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ def test_arrow_keys_pick_answers(mini: Bank, keys):
 
 def test_ctrl_b_goes_back_and_keeps_the_previous_answer_as_default(mini: Bank, keys):
     strokes = [DOWN, ENTER, BACK, DOWN, ENTER, ENTER, ENTER, ENTER, ENTER, "x", ENTER, ENTER]
-    response, saves = keys(mini, strokes)
+    response, _ = keys(mini, strokes)
     assert response.answers["strategy"] == "vp_sales"  # cro, then one down from it
     assert response.answers["lists"] == "unclear"
 

@@ -266,6 +266,91 @@ def form_command(
     typer.echo(answer_form(entry.bank, role), nl=False)
 
 
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+COMPARE_EPILOG = """\b
+Examples:
+  ownerdiag compare responses/cro.yaml responses/vp.yaml
+  ownerdiag compare responses/*.yaml --format json --out report.json
+  ownerdiag compare cro.yaml vp.yaml --fail-on high   # exit 1 if any high-severity conflict
+"""
+
+
+@app.command("compare", epilog=COMPARE_EPILOG)
+def compare_command(
+    files: list[Path] = typer.Argument(..., help="Two or more response files.", show_default=False),
+    format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
+    out: Path = typer.Option(
+        None, "--out", "-o", help="Write the report to this file.", show_default=False
+    ),
+    fail_on: FailOn = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 if any conflict is at least this severe.",
+        show_default=False,
+    ),
+    allow_incomplete: bool = typer.Option(
+        False, "--allow-incomplete", help="Compare unfinished surveys too."
+    ),
+    bank: str = typer.Option(
+        None,
+        "--bank",
+        "-b",
+        help="The bank file the responses answered (default: by id).",
+        show_default=False,
+    ),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Line the responses up against each other and the framework: the lane-gap report."""
+    from ownerdiag import collect, engine
+
+    bank_model, responses = collect.gather(
+        files, bank_ref=bank, bank_dirs=bank_dir or [], allow_incomplete=allow_incomplete
+    )
+    comparison = engine.compare(bank_model, responses)
+    emit_report(comparison, format, out)
+    if fail_on is not None:
+        threshold = engine.Severity(fail_on.value).rank
+        if any(item.severity.rank >= threshold for item in comparison.items):
+            raise typer.Exit(EXIT_TRIPPED)
+
+
+def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None:
+    """Print the report, or write it atomically to ``out``."""
+    if format is ReportFormat.json:
+        from ownerdiag.render.report_json import comparison_json
+
+        text = json.dumps(comparison_json(comparison), indent=2, ensure_ascii=False) + "\n"
+    else:
+        from ownerdiag.render.console import make_console
+        from ownerdiag.render.terminal import print_report
+
+        if out is None:
+            print_report(comparison, make_console())
+            return
+        import io
+
+        buffer = io.StringIO()
+        print_report(comparison, make_console(file=buffer, width=100, plain=True))
+        text = buffer.getvalue()
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        from ownerdiag.storage import write_atomic
+
+        write_atomic(out, text, mode=0o644)
+        typer.echo(f"Wrote {out}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

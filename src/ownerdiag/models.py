@@ -204,6 +204,10 @@ class Bank(Strict):
     parties: dict[SnakeId, Text] = Field(
         default_factory=dict, description="Who else can own things without answering: id -> label."
     )
+    short_labels: dict[SnakeId, Text] = Field(
+        default_factory=dict,
+        description="Short names for roles, parties and joint/unclear, used in report tables.",
+    )
     lanes: dict[SnakeId, Lane] = Field(min_length=1)
     headline: list[SnakeId] = Field(
         default_factory=list,
@@ -270,6 +274,10 @@ class Bank(Strict):
                         f"valid answer; use one of: {', '.join(valid)}",
                     )
                 )
+        owner_ids = {c.id for c in self.owner_choices()}
+        for key in self.short_labels:
+            if key not in owner_ids:
+                problems.append((("short_labels", key), f"{key!r} is not a role or party"))
         ids = {q.id for q in self.questions}
         for index, question_id in enumerate(self.headline):
             if question_id not in ids:
@@ -289,6 +297,9 @@ class Bank(Strict):
 
     def owner_label(self, owner: str | None) -> str:
         return next((c.label for c in self.owner_choices() if c.id == owner), owner or "—")
+
+    def short_label(self, owner: str) -> str:
+        return self.short_labels.get(owner) or self.owner_label(owner)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -12,13 +12,20 @@ if TYPE_CHECKING:
 _KEEP = {"\n", "\t"}
 
 
-def make_console(*, stderr: bool = False, file: IO[str] | None = None) -> Console:
+def make_console(
+    *,
+    stderr: bool = False,
+    file: IO[str] | None = None,
+    width: int | None = None,
+    plain: bool = False,
+) -> Console:
     from rich.console import Console
 
-    plain = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+    plain = plain or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
     return Console(
         stderr=stderr,
         file=file,
+        width=width,
         no_color=plain,
         markup=False,
         emoji=False,

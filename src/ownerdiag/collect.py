@@ -1,0 +1,137 @@
+"""Gathering response files for a comparison, refusing sets that do not belong together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ownerdiag import banks
+from ownerdiag.errors import InputError, Problem
+from ownerdiag.models import Bank, Response
+from ownerdiag.responses import check_response, load_response
+from ownerdiag.yamlio import Document
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    response: Response
+    doc: Document
+
+
+def load_all(paths: Sequence[Path]) -> list[Loaded]:
+    """Load every file, reporting the problems of all of them at once."""
+    loaded: list[Loaded] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            response, doc = load_response(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        else:
+            loaded.append(Loaded(path, response, doc))
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def check_set(loaded: Sequence[Loaded], *, allow_incomplete: bool = False) -> None:
+    """Two or more distinct people, one per role, all answering the same bank, all finished."""
+    problems = [*_same_bank(loaded), *_distinct(loaded)]
+    if not allow_incomplete:
+        problems += [
+            Problem(
+                f"unfinished survey ({len(item.response.answers)} answers)",
+                str(item.path),
+                hint="finish it with ownerdiag survey --resume, or add --allow-incomplete",
+            )
+            for item in loaded
+            if not item.response.complete
+        ]
+    if problems:
+        raise InputError(problems)
+
+
+def _same_bank(loaded: Sequence[Loaded]) -> list[Problem]:
+    refs = {(i.response.bank.id, i.response.bank.version, i.response.bank.hash) for i in loaded}
+    if len(refs) <= 1:
+        return []
+    return [
+        Problem(
+            f"answered bank {i.response.bank.id} {i.response.bank.version} "
+            f"({i.response.bank.hash}); the files given answered different banks or versions",
+            str(i.path),
+            hint="compare responses to the same bank version only",
+        )
+        for i in loaded
+    ]
+
+
+def _distinct(loaded: Sequence[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_files: dict[Path, Path] = {}
+    seen_roles: dict[str, Path] = {}
+    seen_names: dict[str, Path] = {}
+    for item in loaded:
+        resolved = item.path.resolve()
+        person = item.response.respondent
+        if resolved in seen_files:
+            problems.append(Problem("given twice", str(item.path), hint="list each file once"))
+            continue
+        seen_files[resolved] = item.path
+        for key, seen, what in (
+            (person.role, seen_roles, f"a second response for role {person.role!r}"),
+            (person.name.casefold(), seen_names, f"a second response from {person.name!r}"),
+        ):
+            if key in seen:
+                problems.append(
+                    Problem(
+                        f"{what} (also in {seen[key]})",
+                        str(item.path),
+                        hint="compare one response per person and role",
+                    )
+                )
+            seen[key] = item.path
+    return problems
+
+
+def find_bank(loaded: Sequence[Loaded], bank_ref: str | None, bank_dirs: Sequence[Path]) -> Bank:
+    """The bank the responses answered, and proof that it has not changed since."""
+    first = loaded[0].response.bank
+    entry = banks.resolve(bank_ref or first.id, bank_dirs)
+    bank = entry.bank
+    if (bank.id, bank.version, bank.content_hash()) != (first.id, first.version, first.hash):
+        raise InputError.single(
+            f"the responses answered bank {first.id} {first.version} ({first.hash}), but "
+            f"{entry.path} is {bank.id} {bank.version} ({bank.content_hash()}): the bank changed "
+            "after the survey",
+            str(loaded[0].path),
+            "give the bank file they answered with --bank PATH, or survey again",
+        )
+    problems: list[Problem] = []
+    for item in loaded:
+        try:
+            check_response(bank, item.response, item.doc)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return bank
+
+
+def gather(
+    paths: Sequence[Path],
+    *,
+    bank_ref: str | None = None,
+    bank_dirs: Sequence[Path] = (),
+    allow_incomplete: bool = False,
+) -> tuple[Bank, list[Response]]:
+    if len(paths) < 2:
+        raise InputError.single(
+            "compare needs two or more response files", "compare", "e.g. cro.yaml vp.yaml"
+        )
+    loaded = load_all(paths)
+    check_set(loaded, allow_incomplete=allow_incomplete)
+    bank = find_bank(loaded, bank_ref, bank_dirs)
+    return bank, [item.response for item in loaded]

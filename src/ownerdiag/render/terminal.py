@@ -1,0 +1,254 @@
+"""The lane-gap report in the terminal (rich): readable at 100 columns, and without colour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ownerdiag.engine import Comparison, Item, Severity, headline
+from ownerdiag.render.console import literal
+from ownerdiag.render.labels import (
+    MEANING,
+    SCORED_ORDER,
+    answer_text,
+    expected_text,
+    headline_sentence,
+    person,
+    positions,
+    score_text,
+    severity_word,
+    verdict_word,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+STYLE = {
+    Severity.high: "bold red",
+    Severity.medium: "yellow",
+    Severity.low: "cyan",
+    Severity.none: "green",
+}
+BAR_WIDTH = 20
+SETTLE_FIRST_LIMIT = 12
+
+
+def print_report(comparison: Comparison, console: Console) -> None:
+    for block in report_blocks(comparison):
+        console.print(block)
+        console.print()
+
+
+def report_blocks(comparison: Comparison) -> Iterable[RenderableType]:
+    yield _header(comparison)
+    top = _headline(comparison)
+    if top is not None:
+        yield top
+    yield _summary(comparison)
+    yield _settle_first(comparison)
+    for lane in comparison.lanes:
+        items = [
+            i
+            for i in comparison.items
+            if i.question.lane == lane.lane and i.question.kind == "owner"
+        ]
+        if items:
+            yield _lane_table(comparison, lane.title, lane.score, items)
+    for title, kinds in (
+        ("Rhythms and written agreements", ("cadence", "yes_no", "choice")),
+        ("Warning signs (1-5)", ("scale",)),
+    ):
+        items = [i for i in comparison.items if i.question.kind in kinds]
+        if items:
+            yield _lane_table(comparison, title, None, items)
+    texts = [i for i in comparison.items if i.question.kind == "text"]
+    if texts:
+        yield _own_words(comparison, texts)
+
+
+def _text(*parts: tuple[str, str] | str):
+    from rich.text import Text
+
+    return Text.assemble(*parts)
+
+
+def _header(comparison: Comparison) -> RenderableType:
+    from rich.console import Group
+
+    bank = comparison.bank
+    lines = [
+        _text(("Lane-gap report", "bold"), f" — {literal(bank.title)} ({bank.id} {bank.version})")
+    ]
+    for response in comparison.responses:
+        when = response.finished_at or response.started_at
+        status = "" if response.complete else "  [unfinished]"
+        lines.append(
+            _text(
+                "  ",
+                (literal(person(bank, response, short=False)), "bold"),
+                f"  answered {when:%Y-%m-%d}{status}",
+            )
+        )
+    return Group(*lines)
+
+
+def _headline(comparison: Comparison) -> RenderableType | None:
+    from rich.console import Group
+    from rich.panel import Panel
+
+    top = headline(comparison)
+    if top is None:
+        return None
+    bank = comparison.bank
+    item = top.item
+    lines = [_text(("The test: ", "bold"), literal(item.question.prompt))]
+    for response in comparison.responses:
+        answer = answer_text(bank, item, response.respondent.role, short=False)
+        lines.append(_text(f"  {literal(response.respondent.name)}: ", (literal(answer), "bold")))
+    style = STYLE[item.severity]
+    lines.append(
+        _text(
+            ("→ " + headline_sentence(top), "bold"),
+            "  ",
+            (f"[{verdict_word(item.verdict)}]", style),
+            f"  framework: {literal(expected_text(bank, item))}",
+        )
+    )
+    for note in top.notes:
+        note_item = comparison.item(note.id)
+        if note_item is None:
+            continue
+        lines.append(_text((literal(note.prompt), "italic")))
+        for response in comparison.responses:
+            said = note_item.answers.get(response.respondent.role, "—")
+            lines.append(_text(f"  {literal(response.respondent.name)}: ", f"“{literal(said)}”"))
+    return Panel(Group(*lines), title="Headline", title_align="left", expand=False)
+
+
+def _bar(score: int | None) -> str:
+    if score is None:
+        return "·" * BAR_WIDTH
+    filled = round(score * BAR_WIDTH / 100)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def _summary(comparison: Comparison) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+
+    scores = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    scores.add_row(
+        _text(("Overall alignment", "bold")), _bar(comparison.score), score_text(comparison.score)
+    )
+    for lane in comparison.lanes:
+        scores.add_row(f"  {literal(lane.title)}", _bar(lane.score), score_text(lane.score))
+    counts = "  ".join(f"{verdict_word(v)} {comparison.counts[v]}" for v in SCORED_ORDER)
+    parts: list[RenderableType] = [
+        _text(("Gap summary", "bold")),
+        scores,
+        _text("Verdicts: ", counts),
+    ]
+    agreement = _agreement_line(comparison)
+    if agreement:
+        parts.append(_text("Agreement: ", agreement))
+    parts.append(_text(("Key: ", "dim"), (legend(), "dim")))
+    return Group(*parts)
+
+
+def _agreement_line(comparison: Comparison) -> str:
+    stats = comparison.agreement
+    bits = []
+    if stats.get("owner_items"):
+        bits.append(
+            f"same owner named on {stats['owner_percent_agreement']}% of "
+            f"{stats['owner_items']} owner questions"
+        )
+        if stats.get("owner_ac1") is not None:
+            bits.append(f"Gwet's AC1 {stats['owner_ac1']:.2f} (chance-corrected, -1 to 1)")
+    if stats.get("cadence_items"):
+        bits.append(
+            f"cadences: {stats['cadence_exact']}% exact, "
+            f"{stats['cadence_within_one_step']}% within one step"
+        )
+    return "; ".join(bits)
+
+
+def _settle_first(comparison: Comparison) -> RenderableType:
+    from rich.console import Group
+
+    conflicts = comparison.conflicts()
+    if not conflicts:
+        return _text(("Settle these first: ", "bold"), "nothing — every item is aligned.")
+    lines: list[RenderableType] = [
+        _text(("Settle these first", "bold"), f" ({len(conflicts)} items, worst first)")
+    ]
+    bank = comparison.bank
+    for number, item in enumerate(conflicts[:SETTLE_FIRST_LIMIT], 1):
+        style = STYLE[item.severity]
+        lines.append(
+            _text(
+                f"{number:>2}. ",
+                (f"{severity_word(item.severity):<6} {verdict_word(item.verdict)}", style),
+                f"  {literal(item.question.prompt)}",
+            )
+        )
+        lines.append(
+            _text(
+                "      ",
+                literal(positions(comparison, item)),
+                f" · framework: {literal(expected_text(bank, item))}",
+            )
+        )
+        if item.question.remedy:
+            lines.append(_text("      ", ("Remedy: ", "bold"), literal(item.question.remedy)))
+    hidden = len(conflicts) - SETTLE_FIRST_LIMIT
+    if hidden > 0:
+        lines.append(_text(f"    … and {hidden} lower-priority items in the tables below."))
+    return Group(*lines)
+
+
+def _lane_table(comparison: Comparison, title: str, score: int | None, items: list[Item]) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    bank = comparison.bank
+    caption = f"{literal(title)} — alignment {score_text(score)}" if score is not None else title
+    table = Table(
+        title=caption,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=True,
+    )
+    table.add_column("question", ratio=3, overflow="fold")
+    for response in comparison.responses:
+        table.add_column(literal(person(bank, response)), ratio=1, overflow="fold")
+    table.add_column("framework", ratio=1)
+    table.add_column("verdict", no_wrap=True)
+    for item in items:
+        table.add_row(
+            literal(item.question.prompt),
+            *(literal(answer_text(bank, item, r.respondent.role)) for r in comparison.responses),
+            literal(expected_text(bank, item)),
+            _text((verdict_word(item.verdict), STYLE[item.severity])),
+        )
+    return table
+
+
+def _own_words(comparison: Comparison, items: list[Item]) -> RenderableType:
+    from rich.console import Group
+
+    lines: list[RenderableType] = [_text(("In their own words", "bold"), " (not judged)")]
+    for item in items:
+        lines.append(_text(("  " + literal(item.question.prompt), "italic")))
+        for response in comparison.responses:
+            said = item.answers.get(response.respondent.role)
+            quoted = f"“{literal(said)}”" if said is not None else "—"
+            lines.append(_text(f"    {literal(response.respondent.name)}: ", quoted))
+    return Group(*lines)
+
+
+def legend() -> str:
+    return "  ".join(f"{verdict_word(v)}: {MEANING[v]}" for v in SCORED_ORDER)

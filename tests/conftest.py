@@ -30,6 +30,11 @@ def cli(monkeypatch: pytest.MonkeyPatch):
     return run
 
 
+def survey_args(role: str, name: str, *extra: object, bank: str = "outbound") -> list[str]:
+    """Arguments for `ownerdiag survey` as one leader; ``extra`` adds options such as --out."""
+    return ["survey", "--bank", bank, "--role", role, "--name", name, *map(str, extra)]
+
+
 MINI_BANK = """\
 id: mini
 title: Mini bank

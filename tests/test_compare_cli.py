@@ -12,7 +12,7 @@ from ownerdiag.models import Bank
 from ownerdiag.responses import slug
 from ownerdiag.yamlio import dump_yaml
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, survey_args
 
 CRO = EXAMPLES / "outbound" / "cro.yaml"
 VP = EXAMPLES / "outbound" / "vp_sales.yaml"
@@ -28,26 +28,11 @@ VERDICTS = {
 }
 
 
-def respond(
-    cli, tmp_path: Path, role: str, name: str, answers: dict, bank: str = "outbound", *extra: str
-) -> Path:
+def respond(cli, tmp_path: Path, role: str, name: str, answers: dict) -> Path:
     source = tmp_path / f"{slug(name)}-answers.yaml"
     source.write_text(dump_yaml(answers))
     out = tmp_path / f"{slug(name)}.yaml"
-    result = cli(
-        "survey",
-        "--bank",
-        bank,
-        "--role",
-        role,
-        "--name",
-        name,
-        "--answers",
-        source,
-        "--out",
-        out,
-        *extra,
-    )
+    result = cli(*survey_args(role, name, "--answers", source, "--out", out))
     assert result.exit_code == 0, result.output
     return out
 

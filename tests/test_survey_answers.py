@@ -12,6 +12,8 @@ from ownerdiag.models import Bank
 from ownerdiag.responses import load_response
 from ownerdiag.yamlio import dump_yaml
 
+from .conftest import survey_args
+
 
 def full_answers(bank: Bank) -> dict[str, object]:
     defaults = {"owner": "cro", "cadence": "monthly", "yes_no": "yes", "scale": 2, "text": "Dana."}
@@ -26,19 +28,7 @@ def write(path: Path, answers: dict[str, object]) -> Path:
 def test_answers_file_writes_a_complete_private_response(cli, outbound: Bank, tmp_path: Path):
     answers = write(tmp_path / "a.yaml", full_answers(outbound))
     out = tmp_path / "out" / "cro.yaml"
-    result = cli(
-        "survey",
-        "--bank",
-        "outbound",
-        "--role",
-        "cro",
-        "--name",
-        "Dana Reyes",
-        "--answers",
-        answers,
-        "--out",
-        out,
-    )
+    result = cli(*survey_args("cro", "Dana Reyes", "--answers", answers, "--out", out))
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     response, _ = load_response(out)
@@ -68,19 +58,7 @@ def test_wrong_choice_names_question_and_valid_answers_and_writes_nothing(
     answers["made_up"] = "x"
     path = write(tmp_path / "a.yaml", answers)
     out = tmp_path / "cro.yaml"
-    result = cli(
-        "survey",
-        "--bank",
-        "outbound",
-        "--role",
-        "cro",
-        "--name",
-        "D",
-        "--answers",
-        path,
-        "--out",
-        out,
-    )
+    result = cli(*survey_args("cro", "D", "--answers", path, "--out", out))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
@@ -97,19 +75,7 @@ def test_blank_answer_counts_as_missing_with_its_line(cli, outbound: Bank, tmp_p
     text = dump_yaml(full_answers(outbound)).replace("icp_definition: cro", "icp_definition:")
     path = tmp_path / "a.yaml"
     path.write_text(text)
-    result = cli(
-        "survey",
-        "-b",
-        "outbound",
-        "-r",
-        "cro",
-        "-n",
-        "D",
-        "--answers",
-        path,
-        "-o",
-        tmp_path / "o.yaml",
-    )
+    result = cli(*survey_args("cro", "D", "--answers", path, "-o", tmp_path / "o.yaml"))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:2:1: question 'icp_definition' has no answer")
 

@@ -14,6 +14,8 @@ import pytest
 from ownerdiag.models import Bank
 from ownerdiag.responses import load_response
 
+from .conftest import survey_args
+
 DOWN, ENTER, BACK, CTRL_C = "\x1b[B", "\r", "\x02", "\x03"
 EXE = str(Path(sys.executable).with_name("ownerdiag"))
 
@@ -45,18 +47,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbound: Bank):
     out = tmp_path / "cro.yaml"
     start = time.monotonic()
-    child = spawn(
-        "survey",
-        "--bank",
-        "outbound",
-        "--role",
-        "cro",
-        "--name",
-        "Dana Reyes",
-        "--out",
-        str(out),
-        cwd=tmp_path,
-    )
+    child = spawn(*survey_args("cro", "Dana Reyes", "--out", out), cwd=tmp_path)
     answer(child, outbound, 0, downs=1)  # unclear -> wraps to cro
     answer(child, outbound, 1)  # unclear
     at(child, 3, len(outbound.questions))
@@ -89,17 +80,7 @@ def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbou
 
 def test_ctrl_c_keeps_progress_and_resume_finishes(tmp_path: Path, outbound: Bank):
     out = tmp_path / "vp.yaml"
-    args = [
-        "survey",
-        "--bank",
-        "outbound",
-        "--role",
-        "vp_sales",
-        "--name",
-        "Sam Ortiz",
-        "--out",
-        str(out),
-    ]
+    args = survey_args("vp_sales", "Sam Ortiz", "--out", out)
     child = spawn(*args, cwd=tmp_path)
     answer(child, outbound, 0, downs=2)  # vp_sales
     answer(child, outbound, 1, downs=4)  # joint

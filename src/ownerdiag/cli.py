@@ -269,6 +269,8 @@ def form_command(
 class ReportFormat(str, Enum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -280,7 +282,7 @@ class FailOn(str, Enum):
 COMPARE_EPILOG = """\b
 Examples:
   ownerdiag compare responses/cro.yaml responses/vp.yaml
-  ownerdiag compare responses/*.yaml --format json --out report.json
+  ownerdiag compare responses/*.yaml --format html --out report.html
   ownerdiag compare cro.yaml vp.yaml --fail-on high   # exit 1 if any high-severity conflict
 """
 
@@ -330,6 +332,12 @@ def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None
         from ownerdiag.render.report_json import comparison_json
 
         text = json.dumps(comparison_json(comparison), indent=2, ensure_ascii=False) + "\n"
+    elif format in (ReportFormat.markdown, ReportFormat.html):
+        from ownerdiag.render.templating import render
+        from ownerdiag.render.view import report_view
+
+        suffix = "md" if format is ReportFormat.markdown else "html"
+        text = render(f"report.{suffix}.j2", **report_view(comparison))
     else:
         from ownerdiag.render.console import make_console
         from ownerdiag.render.terminal import print_report

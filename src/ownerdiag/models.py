@@ -73,6 +73,9 @@ class _Question(Strict):
     why: LongText = Field("", description="The framework's reasoning, shown in reports.")
     remedy: LongText = Field("", description="What to do when the answers conflict.")
     weight: Weight = Weight.normal
+    topic: LongText = Field(
+        "", description="What the question is about, as a noun phrase for the charter."
+    )
 
     scored: ClassVar[bool] = True
 
@@ -178,6 +181,34 @@ Question = Annotated[
 ]
 
 
+class CharterQuestion(Strict):
+    ask: Text
+    items: list[SnakeId] = Field(min_length=1)
+
+
+class CharterSpec(Strict):
+    """What the written ownership agreement opens with."""
+
+    questions: list[CharterQuestion] = Field(
+        default_factory=list, description="Questions answered in one sentence at the top."
+    )
+    foundations: list[SnakeId] = Field(
+        default_factory=list, description="Free-text questions quoted in each leader's words."
+    )
+    review: SnakeId | None = Field(
+        None, description="The cadence question that sets the agreement's next review."
+    )
+
+    def question_ids(self) -> list[tuple[tuple[str | int, ...], str]]:
+        ids: list[tuple[tuple[str | int, ...], str]] = []
+        for n, q in enumerate(self.questions):
+            ids += [(("charter", "questions", n, "items", i), qid) for i, qid in enumerate(q.items)]
+        ids += [(("charter", "foundations", i), qid) for i, qid in enumerate(self.foundations)]
+        if self.review:
+            ids.append((("charter", "review"), self.review))
+        return ids
+
+
 class LocatedProblems(ValueError):
     """Cross-field problems found after parsing, each tied to the part of the data it is about."""
 
@@ -213,6 +244,7 @@ class Bank(Strict):
         default_factory=list,
         description="Questions the report opens with; the first owner question is the diagnosis.",
     )
+    charter: CharterSpec = Field(default_factory=CharterSpec)
     questions: list[Question] = Field(min_length=1)
 
     @field_validator("version", mode="before")
@@ -279,11 +311,10 @@ class Bank(Strict):
             if key not in owner_ids:
                 problems.append((("short_labels", key), f"{key!r} is not a role or party"))
         ids = {q.id for q in self.questions}
-        for index, question_id in enumerate(self.headline):
+        named = [(("headline", i), qid) for i, qid in enumerate(self.headline)]
+        for where, question_id in [*named, *self.charter.question_ids()]:
             if question_id not in ids:
-                problems.append(
-                    (("headline", index), f"headline names unknown question {question_id!r}")
-                )
+                problems.append((where, f"{where[0]} names unknown question {question_id!r}"))
         return problems
 
     def owner_choices(self) -> list[Choice]:
@@ -345,3 +376,25 @@ class Response(Strict):
     tool_version: str = ""
     complete: bool = False
     answers: dict[SnakeId, Answer] = Field(default_factory=dict)
+
+
+class Decision(Strict):
+    decision: Answer | None = Field(None, description="What the room agreed; empty = still open.")
+    note: LongText = ""
+
+
+class Decisions(Strict):
+    """What the leadership meeting settled, as saved by ``ownerdiag resolve``."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"title": "ownerdiag decisions"}
+    )
+
+    format: Literal["ownerdiag-decisions/1"] = "ownerdiag-decisions/1"
+    bank: BankRef
+    respondents: list[Respondent] = Field(default_factory=list)
+    started_at: datetime
+    finished_at: datetime | None = None
+    tool_version: str = ""
+    complete: bool = False
+    decisions: dict[SnakeId, Decision] = Field(default_factory=dict)

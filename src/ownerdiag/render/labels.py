@@ -89,5 +89,55 @@ def positions(comparison: Comparison, item: Item) -> str:
     )
 
 
+def sections(comparison: Comparison) -> list[tuple[str, int | None, list[Item]]]:
+    """The report's tables: owner questions lane by lane, then rhythms, then warning signs."""
+    result: list[tuple[str, int | None, list[Item]]] = []
+    for lane in comparison.lanes:
+        in_lane = (i for i in comparison.items if i.question.lane == lane.lane)
+        owner = [i for i in in_lane if i.question.kind == "owner"]
+        if owner:
+            result.append((lane.title, lane.score, owner))
+    for title, kinds in (
+        ("Rhythms and written agreements", ("cadence", "yes_no", "choice")),
+        ("Warning signs (1-5)", ("scale",)),
+    ):
+        items = [i for i in comparison.items if i.question.kind in kinds]
+        if items:
+            result.append((title, None, items))
+    return result
+
+
+def texts(comparison: Comparison) -> list[Item]:
+    return [i for i in comparison.items if i.question.kind == "text"]
+
+
+BAR_WIDTH = 20
+
+
+def bar(score: int | None) -> str:
+    """A text bar that reads without colour: █ for the score, ░ for the rest."""
+    if score is None:
+        return "·" * BAR_WIDTH
+    filled = round(score * BAR_WIDTH / 100)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def agreement_text(stats: dict[str, Any]) -> str:
+    bits = []
+    if stats.get("owner_items"):
+        bits.append(
+            f"same owner named on {stats['owner_percent_agreement']}% of "
+            f"{stats['owner_items']} owner questions"
+        )
+        if stats.get("owner_ac1") is not None:
+            bits.append(f"Gwet's AC1 {stats['owner_ac1']:.2f} (chance-corrected, -1 to 1)")
+    if stats.get("cadence_items"):
+        bits.append(
+            f"cadences: {stats['cadence_exact']}% exact, "
+            f"{stats['cadence_within_one_step']}% within one step"
+        )
+    return "; ".join(bits)
+
+
 def score_text(score: int | None) -> str:
     return "n/a" if score is None else f"{score}/100"

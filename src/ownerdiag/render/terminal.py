@@ -10,13 +10,17 @@ from ownerdiag.render.console import literal
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,
+    agreement_text,
     answer_text,
+    bar,
     expected_text,
     headline_sentence,
     person,
     positions,
     score_text,
+    sections,
     severity_word,
+    texts,
     verdict_word,
 )
 
@@ -30,7 +34,6 @@ STYLE = {
     Severity.low: "cyan",
     Severity.none: "green",
 }
-BAR_WIDTH = 20
 SETTLE_FIRST_LIMIT = 12
 
 
@@ -47,24 +50,10 @@ def report_blocks(comparison: Comparison) -> Iterable[RenderableType]:
         yield top
     yield _summary(comparison)
     yield _settle_first(comparison)
-    for lane in comparison.lanes:
-        items = [
-            i
-            for i in comparison.items
-            if i.question.lane == lane.lane and i.question.kind == "owner"
-        ]
-        if items:
-            yield _lane_table(comparison, lane.title, lane.score, items)
-    for title, kinds in (
-        ("Rhythms and written agreements", ("cadence", "yes_no", "choice")),
-        ("Warning signs (1-5)", ("scale",)),
-    ):
-        items = [i for i in comparison.items if i.question.kind in kinds]
-        if items:
-            yield _lane_table(comparison, title, None, items)
-    texts = [i for i in comparison.items if i.question.kind == "text"]
-    if texts:
-        yield _own_words(comparison, texts)
+    for title, score, items in sections(comparison):
+        yield _lane_table(comparison, title, score, items)
+    if texts(comparison):
+        yield _own_words(comparison, texts(comparison))
 
 
 def _text(*parts: tuple[str, str] | str):
@@ -126,52 +115,27 @@ def _headline(comparison: Comparison) -> RenderableType | None:
     return Panel(Group(*lines), title="Headline", title_align="left", expand=False)
 
 
-def _bar(score: int | None) -> str:
-    if score is None:
-        return "·" * BAR_WIDTH
-    filled = round(score * BAR_WIDTH / 100)
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
-
-
 def _summary(comparison: Comparison) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
 
     scores = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     scores.add_row(
-        _text(("Overall alignment", "bold")), _bar(comparison.score), score_text(comparison.score)
+        _text(("Overall alignment", "bold")), bar(comparison.score), score_text(comparison.score)
     )
     for lane in comparison.lanes:
-        scores.add_row(f"  {literal(lane.title)}", _bar(lane.score), score_text(lane.score))
+        scores.add_row(f"  {literal(lane.title)}", bar(lane.score), score_text(lane.score))
     counts = "  ".join(f"{verdict_word(v)} {comparison.counts[v]}" for v in SCORED_ORDER)
     parts: list[RenderableType] = [
         _text(("Gap summary", "bold")),
         scores,
         _text("Verdicts: ", counts),
     ]
-    agreement = _agreement_line(comparison)
+    agreement = agreement_text(comparison.agreement)
     if agreement:
         parts.append(_text("Agreement: ", agreement))
     parts.append(_text(("Key: ", "dim"), (legend(), "dim")))
     return Group(*parts)
-
-
-def _agreement_line(comparison: Comparison) -> str:
-    stats = comparison.agreement
-    bits = []
-    if stats.get("owner_items"):
-        bits.append(
-            f"same owner named on {stats['owner_percent_agreement']}% of "
-            f"{stats['owner_items']} owner questions"
-        )
-        if stats.get("owner_ac1") is not None:
-            bits.append(f"Gwet's AC1 {stats['owner_ac1']:.2f} (chance-corrected, -1 to 1)")
-    if stats.get("cadence_items"):
-        bits.append(
-            f"cadences: {stats['cadence_exact']}% exact, "
-            f"{stats['cadence_within_one_step']}% within one step"
-        )
-    return "; ".join(bits)
 
 
 def _settle_first(comparison: Comparison) -> RenderableType:

@@ -1,0 +1,59 @@
+"""Jinja2 environments for the Markdown and HTML exports: every printed value is escaped.
+
+HTML uses Jinja's autoescape. Markdown has no autoescape, so the environment's ``finalize`` hook
+escapes every ``{{ value }}`` on its way out: a response cannot add a table column, a link,
+emphasis or raw HTML to the document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ownerdiag.render.console import literal
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def md_escape(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = literal(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(text.split())  # a line break would end a table row or list item
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _html_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    return literal(value) if isinstance(value, str) else value
+
+
+@cache
+def environment(kind: str) -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    common: dict[str, Any] = {
+        "loader": FileSystemLoader(TEMPLATES),
+        "undefined": StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
+    if kind == "html":
+        return Environment(autoescape=True, finalize=_html_value, **common)
+    return Environment(autoescape=False, finalize=md_escape, **common)
+
+
+def render(template: str, **context: Any) -> str:
+    kind = "html" if template.endswith(".html.j2") else "markdown"
+    return environment(kind).get_template(template).render(**context)

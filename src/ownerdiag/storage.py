@@ -70,3 +70,20 @@ def _link_new(temp: Path, path: Path) -> None:
 def remove_quietly(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+
+
+def check_partial(partial: Path, *, resume: bool, force: bool) -> bool:
+    """Whether to continue from ``partial``; refuses to drop saved progress silently."""
+    if resume:
+        if not partial.exists():
+            raise InputError.single(
+                "nothing to resume", str(partial), "start again without --resume"
+            )
+        return True
+    if partial.exists() and not force:
+        raise InputError.single(
+            "unfinished work is saved here",
+            str(partial),
+            "add --resume to continue it, or --force to start over",
+        )
+    return False

@@ -1,8 +1,4 @@
-"""The interactive survey: questionary prompts, going back, help on demand, a review before saving.
-
-Everything here draws through prompt_toolkit's current app session, so the command can point it
-at the terminal (never stdout) and tests can point it at a pipe.
-"""
+"""The interactive survey: one question at a time, going back, help, a review before saving."""
 
 from __future__ import annotations
 
@@ -10,15 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 import questionary
-from prompt_toolkit import print_formatted_text
-from prompt_toolkit.formatted_text import FormattedText
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from ownerdiag.models import CADENCES, UNCLEAR, Bank, Question
+from ownerdiag.prompts import BACK, HELP, say, with_back
 from ownerdiag.responses import finish, first_unanswered, utc_now, with_answer
 
-BACK = "\x00back"
-HELP = "\x00help"
 SAVE = "\x00save"
 KEYS = "↑↓ move · Enter choose · ? help · Ctrl-B back"
 SHORT_KEYS = "? help · Ctrl-B back"
@@ -33,12 +25,6 @@ NEUTRAL_DEFAULTS: dict[str, Any] = {
 }
 
 Save = Callable[[Any], None]
-
-
-def say(*parts: tuple[str, str] | str) -> None:
-    """Print styled text through the current app session (the terminal, or a test's output)."""
-    fragments = [(p, "") if isinstance(p, str) else (p[0], p[1]) for p in parts]
-    print_formatted_text(FormattedText([(style, text) for text, style in fragments]))
 
 
 def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
@@ -155,25 +141,6 @@ def _choice_titles(bank: Bank, question: Question) -> list[tuple[Any, str]]:
     if question.kind == "cadence":
         return list(CADENCES.items())
     return [(c.id, c.label) for c in question.choices(bank) or []]
-
-
-def with_back(prompt: questionary.Question, help_key: bool = True) -> questionary.Question:
-    """Add Ctrl-B (back) and, for choice prompts, '?' (help) to a questionary prompt."""
-    keys = KeyBindings()
-
-    @keys.add("c-b", eager=True)
-    def _back(event: Any) -> None:
-        event.app.exit(result=BACK)
-
-    if help_key:
-
-        @keys.add("?", eager=True)
-        def _help(event: Any) -> None:
-            event.app.exit(result=HELP)
-
-    app = prompt.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
-    return prompt
 
 
 def ask_name() -> str:

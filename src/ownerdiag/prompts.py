@@ -1,0 +1,74 @@
+"""Shared pieces of every interactive flow (survey, meeting): where prompts draw, going back,
+help on demand, and telling the user how to resume.
+
+Everything draws through prompt_toolkit's current app session, so a command points it at the
+terminal (never stdout) and tests point it at a pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shlex
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import questionary
+import typer
+from prompt_toolkit import print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+BACK = "\x00back"
+HELP = "\x00help"
+
+
+def say(*parts: tuple[str, str] | str) -> None:
+    """Print styled text through the current app session (the terminal, or a test's output)."""
+    fragments = [(p, "") if isinstance(p, str) else (p[0], p[1]) for p in parts]
+    print_formatted_text(FormattedText([(style, text) for text, style in fragments]))
+
+
+def with_back(prompt: questionary.Question, help_key: bool = True) -> questionary.Question:
+    """Add Ctrl-B (back) and, for choice prompts, '?' (help) to a questionary prompt."""
+    keys = KeyBindings()
+
+    @keys.add("c-b", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    if help_key:
+
+        @keys.add("?", eager=True)
+        def _help(event: Any) -> None:
+            event.app.exit(result=HELP)
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
+    return prompt
+
+
+@contextlib.contextmanager
+def terminal_session() -> Iterator[None]:
+    """Prompts read stdin and draw on the controlling terminal, so stdout stays clean."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_input
+    from prompt_toolkit.output import create_output
+
+    try:
+        tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError:
+        tty = None
+    try:
+        output = create_output(stdout=tty or sys.stderr)
+        with create_app_session(input=create_input(sys.stdin), output=output):
+            yield
+    finally:
+        if tty:
+            tty.close()
+
+
+def print_resume_hint(command: Sequence[str], partial: Path) -> None:
+    saved = f"Progress saved in {partial}" if partial.exists() else "Nothing saved yet"
+    typer.echo(f"\n{saved}. To continue:\n  {shlex.join(command)} --resume", err=True)

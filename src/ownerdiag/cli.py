@@ -111,6 +111,31 @@ def bank_dir_option() -> Any:
     )
 
 
+def load_comparison(
+    files: list[Path], bank: str | None, bank_dir: list[Path] | None, allow_incomplete: bool
+) -> Any:
+    from ownerdiag import collect, engine
+
+    bank_model, responses = collect.gather(
+        files, bank_ref=bank, bank_dirs=bank_dir or [], allow_incomplete=allow_incomplete
+    )
+    return engine.compare(bank_model, responses)
+
+
+def allow_incomplete_option() -> Any:
+    return typer.Option(False, "--allow-incomplete", help="Use unfinished surveys too.")
+
+
+def bank_option() -> Any:
+    return typer.Option(
+        None,
+        "--bank",
+        "-b",
+        help="The bank file the responses answered (default: found by id).",
+        show_default=False,
+    )
+
+
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -300,25 +325,14 @@ def compare_command(
         help="Exit 1 if any conflict is at least this severe.",
         show_default=False,
     ),
-    allow_incomplete: bool = typer.Option(
-        False, "--allow-incomplete", help="Compare unfinished surveys too."
-    ),
-    bank: str = typer.Option(
-        None,
-        "--bank",
-        "-b",
-        help="The bank file the responses answered (default: by id).",
-        show_default=False,
-    ),
+    allow_incomplete: bool = allow_incomplete_option(),
+    bank: str = bank_option(),
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
-    from ownerdiag import collect, engine
+    from ownerdiag import engine
 
-    bank_model, responses = collect.gather(
-        files, bank_ref=bank, bank_dirs=bank_dir or [], allow_incomplete=allow_incomplete
-    )
-    comparison = engine.compare(bank_model, responses)
+    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
     emit_report(comparison, format, out)
     if fail_on is not None:
         threshold = engine.Severity(fail_on.value).rank
@@ -350,6 +364,10 @@ def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None
         buffer = io.StringIO()
         print_report(comparison, make_console(file=buffer, width=100, plain=True))
         text = buffer.getvalue()
+    write_or_print(text, out)
+
+
+def write_or_print(text: str, out: Path | None) -> None:
     if out is None:
         typer.echo(text, nl=False)
     else:
@@ -357,6 +375,117 @@ def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None
 
         write_atomic(out, text, mode=0o644)
         typer.echo(f"Wrote {out}", err=True)
+
+
+RESOLVE_EPILOG = """\b
+Examples:
+  ownerdiag resolve responses/*.yaml --out decisions.yaml
+  ownerdiag resolve responses/*.yaml --out decisions.yaml --resume
+  ownerdiag resolve responses/*.yaml --answers agreed.yaml --out decisions.yaml
+  (agreed.yaml maps question id to the agreed answer, or to {decision: ..., note: ...})
+"""
+
+
+@app.command("resolve", epilog=RESOLVE_EPILOG)
+def resolve_command(
+    files: list[Path] = typer.Argument(..., help="The response files.", show_default=False),
+    out: Path = typer.Option(Path("decisions.yaml"), "--out", "-o", help="Decisions file."),
+    answers: Path = typer.Option(
+        None,
+        "--answers",
+        help="Take the decisions from a YAML file instead of prompts.",
+        show_default=False,
+    ),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted meeting."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing decisions file."),
+    allow_incomplete: bool = allow_incomplete_option(),
+    bank: str = bank_option(),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Walk through every conflict, worst first, and record what the room agrees."""
+    from ownerdiag import resolution, storage
+    from ownerdiag.responses import utc_now
+
+    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
+    items = resolution.agenda(comparison)
+    if answers is not None:
+        from ownerdiag.yamlio import read_yaml
+
+        storage.refuse_overwrite(out, force, "decisions file")
+        decided = resolution.parse_input(comparison.bank, read_yaml(answers))
+        decisions = resolution.start(comparison.bank, comparison.responses, utc_now())
+        decisions = decisions.model_copy(update={"decisions": decided})
+        decisions = resolution.finish(decisions, items, utc_now())
+        storage.write_atomic(out, resolution.to_yaml(decisions), force=force)
+    else:
+        if not sys.stdin.isatty():
+            raise InputError.single(
+                "no terminal to run the meeting on",
+                "resolve",
+                "give the decisions with --answers FILE (question id: agreed answer)",
+            )
+        from ownerdiag import meeting
+
+        command = ["ownerdiag", "resolve", *map(str, files), "--out", str(out)]
+        decisions = meeting.run_in_terminal(
+            comparison, items, out, command, resume=resume, force=force
+        )
+    still_open = len(resolution.open_items(decisions, items))
+    typer.echo(
+        f"Saved {out}: {len(items) - still_open} of {len(items)} conflicts settled, "
+        f"{still_open} still open",
+        err=True,
+    )
+
+
+class DocFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+CHARTER_EPILOG = """\b
+Examples:
+  ownerdiag charter responses/*.yaml --decisions decisions.yaml --out charter.md
+  ownerdiag charter responses/*.yaml --decisions decisions.yaml --format html --out charter.html
+"""
+
+
+@app.command("charter", epilog=CHARTER_EPILOG)
+def charter_command(
+    files: list[Path] = typer.Argument(..., help="The response files.", show_default=False),
+    decisions: Path = typer.Option(
+        None, "--decisions", "-d", help="Decisions from ownerdiag resolve.", show_default=False
+    ),
+    format: DocFormat = typer.Option(DocFormat.markdown, "--format", "-f"),
+    out: Path = typer.Option(
+        None, "--out", "-o", help="Write the charter to this file.", show_default=False
+    ),
+    on: str = typer.Option(
+        None,
+        "--date",
+        help="Date of the agreement, YYYY-MM-DD (default: today).",
+        show_default=False,
+    ),
+    allow_incomplete: bool = allow_incomplete_option(),
+    bank: str = bank_option(),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Write the ownership agreement: who owns what, what is still open, when to review it."""
+    from datetime import date
+
+    from ownerdiag import resolution
+    from ownerdiag.render.charter_view import charter_view
+    from ownerdiag.render.templating import render
+
+    try:
+        today = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD") from None
+    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
+    settled = resolution.load(decisions, comparison.bank) if decisions else None
+    suffix = "md" if format is DocFormat.markdown else "html"
+    text = render(f"charter.{suffix}.j2", **charter_view(comparison, settled, today))
+    write_or_print(text, out)
 
 
 def main() -> None:

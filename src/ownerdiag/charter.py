@@ -1,0 +1,71 @@
+"""The ownership agreement's substance: what was agreed or decided, and what is still open."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ownerdiag.engine import Comparison, Item
+from ownerdiag.models import UNCLEAR, Decisions
+from ownerdiag.resolution import DECIDABLE
+
+REVIEW_MONTHS = {"monthly": 1, "quarterly": 3}
+REVIEWABLE = ("weekly", *REVIEW_MONTHS)
+"""Cadences that give a next review date (ad hoc and never do not)."""
+
+
+@dataclass(frozen=True)
+class Settled:
+    item: Item
+    value: Any
+    """The agreed or decided answer; ``None`` while the item is open."""
+    source: str
+    """``decided`` in the meeting, ``agreed`` by every answer, or ``open``."""
+    note: str = ""
+
+
+def settle(item: Item, decisions: Decisions | None, respondents: int) -> Settled:
+    """A meeting decision wins over agreement (it is the later, explicit word)."""
+    decision = decisions.decisions.get(item.question.id) if decisions else None
+    if decision is not None and decision.decision is not None:
+        return Settled(item, decision.decision, "decided", decision.note)
+    values = set(item.answers.values())
+    if len(item.answers) == respondents and len(values) == 1 and UNCLEAR not in values:
+        return Settled(item, values.pop(), "agreed", decision.note if decision else "")
+    return Settled(item, None, "open", decision.note if decision else "")
+
+
+def next_review(cadence: str, today: date) -> date | None:
+    if cadence == "weekly":
+        return today + timedelta(days=7)
+    months = REVIEW_MONTHS.get(cadence)
+    if months is None:
+        return None
+    month = today.month - 1 + months
+    year, month = today.year + month // 12, month % 12 + 1
+    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def settle_all(comparison: Comparison, decisions: Decisions | None) -> dict[str, Settled]:
+    """Every decidable item, settled or open."""
+    people = len(comparison.responses)
+    return {
+        i.question.id: settle(i, decisions, people)
+        for i in comparison.items
+        if i.question.kind in DECIDABLE
+    }
+
+
+def review_cadence(comparison: Comparison, settled: dict[str, Settled]) -> tuple[str, str]:
+    """The agreement's review rhythm and where it came from; the framework's when not set."""
+    question_id = comparison.bank.charter.review
+    chosen = settled.get(question_id) if question_id else None
+    if chosen and chosen.value and next_review(chosen.value, date.min) is not None:
+        return chosen.value, chosen.source
+    expected = chosen.item.question.expected if chosen else None
+    return (
+        expected if expected in REVIEW_MONTHS or expected == "weekly" else "quarterly",
+        "framework",
+    )

@@ -1,0 +1,138 @@
+"""The facilitator's walk through the conflicts, in the terminal: one decision at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+
+from ownerdiag.engine import Comparison, Item
+from ownerdiag.models import Decision, Decisions
+from ownerdiag.prompts import BACK, HELP, say, with_back
+from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
+from ownerdiag.resolution import decision_choices, with_decision
+
+LEAVE_OPEN = "\x00open"
+KEYS = "Enter choose · ? why · Ctrl-B back"
+
+
+def run(
+    comparison: Comparison, items: list[Item], decisions: Decisions, save: Callable[[Any], None]
+) -> Decisions:
+    say(("\nSettling the conflicts", "bold"), f": {len(items)} items, worst first.")
+    say(("Keys: " + KEYS, "fg:ansibrightblack"))
+    index = next(
+        (i for i, item in enumerate(items) if item.question.id not in decisions.decisions),
+        len(items),
+    )
+    while index < len(items):
+        item = items[index]
+        previous = decisions.decisions.get(item.question.id)
+        decision = decide(comparison, item, index, len(items), previous)
+        if decision == BACK:
+            index = max(0, index - 1)
+            continue
+        decisions = with_decision(decisions, item.question.id, decision)
+        save(decisions)
+        index += 1
+    return decisions
+
+
+def decide(
+    comparison: Comparison, item: Item, index: int, total: int, previous: Decision | None
+) -> Decision | str:
+    bank = comparison.bank
+    question = item.question
+    say(
+        "",
+        (
+            f"[{index + 1}/{total}] {severity_word(item.severity)} {verdict_word(item.verdict)}",
+            "bold",
+        ),
+    )
+    say((question.prompt, "bold"))
+    say("  ", positions(comparison, item))
+    say("  Framework: ", (expected_text(bank, item), "bold"))
+    if question.remedy:
+        say("  Remedy: ", question.remedy)
+    while True:
+        choice = with_back(_owner_prompt(comparison, item, previous)).unsafe_ask()
+        if choice == HELP:
+            say((question.why or "The bank gives no reasoning for this item.", "italic"))
+            continue
+        if choice == BACK:
+            return BACK
+        break
+    note = with_back(
+        questionary.text("Note (optional):", default=previous.note if previous else ""),
+        help_key=False,
+    ).unsafe_ask()
+    if note == BACK:
+        return BACK
+    value = None if choice == LEAVE_OPEN else choice
+    return Decision(decision=value, note=note.strip())
+
+
+def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None) -> Any:
+    bank = comparison.bank
+    question = item.question
+    valid = decision_choices(bank, question)
+    said = {}
+    for response in comparison.responses:
+        answer = item.answers.get(response.respondent.role)
+        said.setdefault(answer, []).append(response.respondent.name)
+    ordered = sorted(valid, key=lambda c: (c.id != question.expected, c.id not in said))
+    choices = []
+    for choice in ordered:
+        tags = (["framework"] if choice.id == question.expected else []) + said.get(choice.id, [])
+        title = f"{choice.label}  ({', '.join(tags)})" if tags else choice.label
+        choices.append(questionary.Choice(title, choice.id))
+    choices.append(questionary.Choice("Leave open for now", LEAVE_OPEN))
+    default = (
+        previous.decision
+        if previous and previous.decision is not None
+        else (question.expected if question.expected is not None else LEAVE_OPEN)
+    )
+    return questionary.select(
+        "What does the room agree?",
+        choices=choices,
+        default=next((c for c in choices if c.value == default), None),
+        instruction=f"({KEYS})",
+    )
+
+
+def run_in_terminal(
+    comparison: Comparison,
+    items: list[Item],
+    out: Any,
+    command: list[str],
+    *,
+    resume: bool,
+    force: bool,
+) -> Decisions:
+    """The interactive meeting with autosave to ``out.partial``; returns the finished decisions."""
+    from ownerdiag import resolution, storage
+    from ownerdiag.prompts import print_resume_hint, terminal_session
+    from ownerdiag.responses import utc_now
+
+    partial = storage.partial_path(out)
+    storage.refuse_overwrite(out, force, "decisions file")
+    if storage.check_partial(partial, resume=resume, force=force):
+        decisions = resolution.load(partial, comparison.bank)
+    else:
+        decisions = resolution.start(comparison.bank, comparison.responses, utc_now())
+
+    def save(progress: Decisions) -> None:
+        storage.write_atomic(partial, resolution.to_yaml(progress))
+
+    with terminal_session():
+        try:
+            decisions = run(comparison, items, decisions, save)
+        except KeyboardInterrupt:
+            print_resume_hint(command, partial)
+            raise
+    decisions = resolution.finish(decisions, items, utc_now())
+    storage.write_atomic(out, resolution.to_yaml(decisions), force=force)
+    storage.remove_quietly(partial)
+    return decisions

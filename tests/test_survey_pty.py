@@ -134,3 +134,41 @@ def test_prompts_never_reach_stdout(tmp_path: Path, outbound: Bank):
     child.close()
     assert child.exitstatus == 130
     assert log.read_text() == ""
+
+
+def test_resolve_meeting_in_a_terminal_with_interrupt_and_resume(tmp_path: Path):
+    from ownerdiag.collect import gather
+    from ownerdiag.resolution import load
+
+    from .test_compare_cli import CRO, VP
+
+    out = tmp_path / "decisions.yaml"
+    args = ["resolve", str(CRO), str(VP), "--out", str(out)]
+    child = spawn(*args, cwd=tmp_path)
+    child.expect_exact("[1/19]")
+    child.expect_exact("Ctrl-B back")
+    child.send(ENTER)
+    child.expect_exact("Note (optional)")
+    child.send("Dana decides, Sam validates" + ENTER)
+    child.expect_exact("[2/19]")
+    child.expect_exact("Ctrl-B back")
+    child.send(CTRL_C)
+    child.expect_exact("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and not out.exists()
+
+    child = spawn(*args, "--resume", cwd=tmp_path)
+    for number in range(2, 20):
+        child.expect_exact(f"[{number}/19]")
+        child.expect_exact("Ctrl-B back")
+        child.send(ENTER)
+        child.expect_exact("Note (optional)")
+        child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    bank, _ = gather([CRO, VP])
+    decisions = load(out, bank)
+    assert decisions.complete and len(decisions.decisions) == 19
+    assert decisions.decisions["outbound_strategy_owner"].note == "Dana decides, Sam validates"

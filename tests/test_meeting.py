@@ -20,7 +20,7 @@ from .conftest import EXAMPLES
 from .test_compare_cli import CRO, VP, framework_answers, respond
 from .test_exports import HOSTILE_NAME, HOSTILE_TEXT
 
-AGREED = EXAMPLES / "outbound" / "agreed.yaml"
+AGREED = EXAMPLES / "outbound" / "meeting" / "agreed.yaml"
 ENTER, UP, BACK = "\r", "\x1b[A", "\x02"
 
 

@@ -14,11 +14,23 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def validate(model: type[M], doc: Document, what: str) -> M:
-    """Build ``model`` from ``doc``, or raise :class:`InputError` with one problem per line."""
+    """Build ``model`` from ``doc``, or raise :class:`InputError` with one problem per line.
+
+    Files ownerdiag writes carry a ``format`` stamp: a file of another kind gets one clear
+    line instead of a list of missing fields.
+    """
     if not isinstance(doc.data, dict):
         raise InputError.single(
             f"expected a {what} (a YAML mapping of keys to values), found {_kind_of(doc.data)}",
             doc.source,
+            line=1,
+        )
+    stamp = model.model_fields.get("format")
+    if stamp is not None and doc.data.get("format") != stamp.default:
+        raise InputError.single(
+            f"not an ownerdiag {what} (it has no 'format: {stamp.default}' line)",
+            doc.source,
+            "check that this is the right file",
             line=1,
         )
     try:

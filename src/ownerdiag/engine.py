@@ -284,7 +284,7 @@ class Headline:
 def headline(comparison: Comparison) -> Headline | None:
     bank = comparison.bank
     picked = [q for q in (bank.question(qid) for qid in bank.headline) if q is not None]
-    owner = next((q for q in picked if q.kind == "owner"), None)
+    owner = next((q for q in picked if q.kind in ("owner", "choice")), None)
     item = comparison.item(owner.id) if owner else None
     if item is None:
         return None

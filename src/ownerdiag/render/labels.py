@@ -20,7 +20,7 @@ SYMBOL = {
 
 MEANING = {
     Verdict.vacuum: "someone could not name an owner",
-    Verdict.collision: "both claim it",
+    Verdict.collision: "two or more claim it",
     Verdict.deflection: "each points at the other",
     Verdict.split: "shared, with no split",
     Verdict.mismatch: "answers differ",
@@ -137,6 +137,22 @@ def agreement_text(stats: dict[str, Any]) -> str:
             f"{stats['cadence_within_one_step']}% within one step"
         )
     return "; ".join(bits)
+
+
+def pairwise_rows(comparison: Comparison) -> list[list[str]]:
+    """Who agrees with whom: one row per person, the share of scored questions answered alike."""
+    shares = {
+        frozenset(p["roles"]): p["agreement"] for p in comparison.agreement.get("pairwise", [])
+    }
+    rows = []
+    for response in comparison.responses:
+        row = [response.respondent.name]
+        for other in comparison.responses:
+            pair = frozenset((response.respondent.role, other.respondent.role))
+            share = shares.get(pair) if len(pair) == 2 else None
+            row.append("—" if share is None else f"{share}%")
+        rows.append(row)
+    return rows
 
 
 def score_text(score: int | None) -> str:

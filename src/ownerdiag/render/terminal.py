@@ -15,6 +15,7 @@ from ownerdiag.render.labels import (
     bar,
     expected_text,
     headline_sentence,
+    pairwise_rows,
     person,
     positions,
     score_text,
@@ -134,8 +135,28 @@ def _summary(comparison: Comparison) -> RenderableType:
     agreement = agreement_text(comparison.agreement)
     if agreement:
         parts.append(_text("Agreement: ", agreement))
+    if len(comparison.responses) > 2:
+        parts.append(_pairwise(comparison))
     parts.append(_text(("Key: ", "dim"), (legend(), "dim")))
     return Group(*parts)
+
+
+def _pairwise(comparison: Comparison) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title="Who agrees with whom (same answer)",
+        box=box.SIMPLE,
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("")
+    for response in comparison.responses:
+        table.add_column(literal(response.respondent.name), justify="right")
+    for row in pairwise_rows(comparison):
+        table.add_row(*(literal(cell) for cell in row))
+    return table
 
 
 def _settle_first(comparison: Comparison) -> RenderableType:

@@ -18,6 +18,7 @@ from ownerdiag.render.labels import (
     bar,
     expected_text,
     headline_sentence,
+    pairwise_rows,
     person,
     positions,
     score_text,
@@ -71,6 +72,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         ],
         "agreement": comparison.agreement,
         "agreement_text": agreement_text(comparison.agreement),
+        "pairwise": pairwise_rows(comparison) if len(comparison.responses) > 2 else [],
         "overall_bar": bar(comparison.score),
         "conflicts": [
             {

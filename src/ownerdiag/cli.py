@@ -341,28 +341,47 @@ def compare_command(
 
 
 def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None:
-    """Print the report, or write it atomically to ``out``."""
-    if format is ReportFormat.json:
-        from ownerdiag.render.report_json import comparison_json
+    from ownerdiag.render.report_json import comparison_json
+    from ownerdiag.render.terminal import print_report
+    from ownerdiag.render.view import report_view
 
-        text = json.dumps(comparison_json(comparison), indent=2, ensure_ascii=False) + "\n"
+    deliver(
+        format,
+        out,
+        data=lambda: comparison_json(comparison),
+        view=lambda: report_view(comparison),
+        template="report",
+        terminal=lambda console: print_report(comparison, console),
+    )
+
+
+def deliver(
+    format: ReportFormat,
+    out: Path | None,
+    *,
+    data: Any,
+    view: Any,
+    template: str,
+    terminal: Any,
+) -> None:
+    """Print or write one result in the chosen format (terminal output to a file is plain)."""
+    if format is ReportFormat.json:
+        text = json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
     elif format in (ReportFormat.markdown, ReportFormat.html):
         from ownerdiag.render.templating import render
-        from ownerdiag.render.view import report_view
 
         suffix = "md" if format is ReportFormat.markdown else "html"
-        text = render(f"report.{suffix}.j2", **report_view(comparison))
+        text = render(f"{template}.{suffix}.j2", **view())
     else:
         from ownerdiag.render.console import make_console
-        from ownerdiag.render.terminal import print_report
 
         if out is None:
-            print_report(comparison, make_console())
+            terminal(make_console())
             return
         import io
 
         buffer = io.StringIO()
-        print_report(comparison, make_console(file=buffer, width=100, plain=True))
+        terminal(make_console(file=buffer, width=100, plain=True))
         text = buffer.getvalue()
     write_or_print(text, out)
 
@@ -486,6 +505,52 @@ def charter_command(
     suffix = "md" if format is DocFormat.markdown else "html"
     text = render(f"charter.{suffix}.j2", **charter_view(comparison, settled, today))
     write_or_print(text, out)
+
+
+TREND_EPILOG = """\b
+Examples:
+  ownerdiag trend responses/2026-q3 responses/2026-q4
+  ownerdiag trend examples/outbound examples/outbound-next-quarter --format html --out trend.html
+Each folder holds one round's response files (and, optionally, the bank file they answered).
+"""
+
+
+@app.command("trend", epilog=TREND_EPILOG)
+def trend_command(
+    rounds: list[Path] = typer.Argument(
+        ..., help="Two or more folders, one per round, oldest first.", show_default=False
+    ),
+    format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
+    out: Path = typer.Option(
+        None, "--out", "-o", help="Write the trend to this file.", show_default=False
+    ),
+    allow_incomplete: bool = allow_incomplete_option(),
+    bank_dir: list[Path] = bank_dir_option(),
+) -> None:
+    """Show which conflicts closed, opened or persisted between rounds, and how scores moved."""
+    from ownerdiag import collect, engine
+    from ownerdiag import trend as trends
+    from ownerdiag.render.trend_terminal import print_trend
+    from ownerdiag.render.trend_view import trend_view
+
+    if len(rounds) < 2:
+        raise InputError.single(
+            "a trend needs two or more rounds", "trend", "give one folder of responses per round"
+        )
+    followed = []
+    for folder in rounds:
+        bank_model, responses = collect.gather_round(folder, bank_dir or [], allow_incomplete)
+        label = folder.resolve().name
+        followed.append(trends.Round(label, engine.compare(bank_model, responses)))
+    view = trend_view(trends.trend(followed))
+    deliver(
+        format,
+        out,
+        data=lambda: view,
+        view=lambda: view,
+        template="trend",
+        terminal=lambda console: print_trend(view, console),
+    )
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from ownerdiag import banks
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.models import Bank, Response
 from ownerdiag.responses import check_response, load_response
-from ownerdiag.yamlio import Document
+from ownerdiag.yamlio import Document, read_yaml
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,43 @@ def gather(
     check_set(loaded, allow_incomplete=allow_incomplete)
     bank = find_bank(loaded, bank_ref, bank_dirs)
     return bank, [item.response for item in loaded]
+
+
+def round_files(folder: Path) -> tuple[list[Path], Path | None]:
+    """The response files of one round, and the bank file kept beside them, if any.
+
+    A round is a folder of response files. Keeping the bank file the round answered in the
+    same folder lets a later trend compare rounds even after the bank has changed.
+    """
+    if not folder.is_dir():
+        raise InputError.single(
+            "not a folder of response files", str(folder), "give one folder per round"
+        )
+    responses: list[Path] = []
+    bank_file: Path | None = None
+    for path in banks.bank_paths(folder):
+        data = read_yaml(path).data
+        kind = data.get("format") if isinstance(data, dict) else None
+        if kind == Response.model_fields["format"].default:
+            responses.append(path)
+        elif isinstance(data, dict) and "questions" in data and "roles" in data:
+            bank_file = path
+    if len(responses) < 2:
+        raise InputError.single(
+            f"a round needs two or more response files; found {len(responses)}",
+            str(folder),
+            "put each round's response files in a folder of its own",
+        )
+    return responses, bank_file
+
+
+def gather_round(
+    folder: Path, bank_dirs: Sequence[Path] = (), allow_incomplete: bool = False
+) -> tuple[Bank, list[Response]]:
+    paths, bank_file = round_files(folder)
+    return gather(
+        paths,
+        bank_ref=str(bank_file) if bank_file else None,
+        bank_dirs=bank_dirs,
+        allow_incomplete=allow_incomplete,
+    )

@@ -1,0 +1,104 @@
+"""Round over round: which conflicts closed, opened or persisted, and how the scores moved. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ownerdiag.engine import Comparison, Item, Severity, Verdict
+
+
+@dataclass(frozen=True)
+class Round:
+    label: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class ItemTrend:
+    question_id: str
+    prompt: str
+    lane: str
+    verdicts: list[Verdict]
+    severities: list[Severity]
+    status: str
+    """``closed``, ``opened``, ``persisted`` (a conflict in the first and last round) or
+    ``steady`` (no conflict in either)."""
+
+
+@dataclass(frozen=True)
+class LaneTrend:
+    lane: str
+    title: str
+    scores: list[int | None]
+
+    @property
+    def change(self) -> int | None:
+        first, last = self.scores[0], self.scores[-1]
+        return None if first is None or last is None else last - first
+
+
+@dataclass(frozen=True)
+class Trend:
+    rounds: list[Round]
+    items: list[ItemTrend]
+    lanes: list[LaneTrend]
+    overall: list[int | None]
+    not_compared: list[tuple[str, str]]
+    """(question id, reason) for questions that cannot be followed across every round."""
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+
+def trend(rounds: Sequence[Round]) -> Trend:
+    """Follow every question that all rounds share (same id and kind) from first to last."""
+    if len(rounds) < 2:
+        raise ValueError("a trend needs two or more rounds")
+    comparisons = [r.comparison for r in rounds]
+    last_bank = comparisons[-1].bank
+    shared, not_compared = _shared_questions(comparisons)
+    items = [_item_trend([c.item(qid) for c in comparisons]) for qid in shared]
+    lanes = [
+        LaneTrend(lane, spec.title, [_lane_score(c, lane) for c in comparisons])
+        for lane, spec in last_bank.lanes.items()
+    ]
+    return Trend(list(rounds), items, lanes, [c.score for c in comparisons], not_compared)
+
+
+def _shared_questions(comparisons: Sequence[Comparison]) -> tuple[list[str], list[tuple[str, str]]]:
+    order: list[str] = []
+    for comparison in comparisons:
+        order += [q.id for q in comparison.bank.questions if q.id not in order]
+    shared, skipped = [], []
+    for question_id in order:
+        found = [c.bank.question(question_id) for c in comparisons]
+        if any(q is None for q in found):
+            missing = sum(1 for q in found if q is None)
+            skipped.append((question_id, f"not asked in {missing} of {len(found)} rounds"))
+        elif len({q.kind for q in found if q is not None}) > 1:
+            skipped.append((question_id, "its kind changed between rounds"))
+        elif found[-1] is not None and found[-1].scored:
+            shared.append(question_id)
+    return shared, skipped
+
+
+def _item_trend(items: list[Item | None]) -> ItemTrend:
+    present = [i for i in items if i is not None]
+    first, last = present[0], present[-1]
+    was, now = first.severity is not Severity.none, last.severity is not Severity.none
+    status = {(True, False): "closed", (False, True): "opened", (True, True): "persisted"}.get(
+        (was, now), "steady"
+    )
+    return ItemTrend(
+        question_id=last.question.id,
+        prompt=last.question.prompt,
+        lane=last.question.lane,
+        verdicts=[i.verdict for i in present],
+        severities=[i.severity for i in present],
+        status=status,
+    )
+
+
+def _lane_score(comparison: Comparison, lane: str) -> int | None:
+    return next((s.score for s in comparison.lanes if s.lane == lane), None)

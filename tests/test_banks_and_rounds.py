@@ -1,0 +1,160 @@
+"""The other built-in banks end to end, comparisons of three leaders, and rounds over time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ownerdiag.banks import builtin_dir, load_bank
+from ownerdiag.yamlio import dump_yaml
+
+from .conftest import EXAMPLES, survey_args
+
+ROUND_1 = EXAMPLES / "outbound"
+ROUND_2 = EXAMPLES / "outbound-next-quarter"
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "roles"),
+    [
+        ("revenue-leadership", ["ceo", "cro", "vp_sales"]),
+        ("ceo-cro", ["ceo", "cro"]),
+    ],
+)
+def test_bank_end_to_end(cli, tmp_path: Path, bank_id: str, roles: list[str]):
+    bank = load_bank(builtin_dir() / f"{bank_id}.yaml")
+    assert bank_id in cli("banks", "-f", "json").stdout
+    files = []
+    for role in roles:
+        source = EXAMPLES / bank_id / "answers" / f"{role}.yaml"
+        out = tmp_path / f"{role}.yaml"
+        result = cli(
+            *survey_args(role, role.upper(), "--answers", source, "--out", out, bank=bank_id)
+        )
+        assert result.exit_code == 0, result.output
+        files.append(out)
+    report = json.loads(cli("compare", *files, "-f", "json").stdout)
+    assert [r["role"] for r in report["respondents"]] == roles
+    assert len(report["items"]) == len(bank.questions)
+    charter = cli("charter", *files)
+    assert charter.exit_code == 0 and "## Signed" in charter.stdout
+
+
+def test_revenue_leadership_covers_the_articles_areas():
+    bank = load_bank(builtin_dir() / "revenue-leadership.yaml")
+    ids = {q.id for q in bank.questions}
+    for needed in (
+        "revenue_strategy",
+        "sales_floor",
+        "pipeline_generation",
+        "revenue_systems",
+        "unit_economics",
+        "abm_accounts",
+        "board_communication",
+        "retention_strategy",
+        "revenue_pnl",
+        "comp_plan_structure",
+        "sales_training",
+        "coaching_reps",
+        "coaching_vps",
+        "metric_conversion",
+        "metric_velocity",
+        "metric_ltv",
+        "metric_nrr",
+        "metric_csat",
+    ):
+        assert needed in ids
+    assert set(bank.parties) >= {"marketing", "customer_success", "revops", "cfo"}
+
+
+def test_ceo_cro_asks_what_the_cro_was_hired_to_do(cli):
+    report = json.loads(
+        cli("compare", *sorted((EXAMPLES / "ceo-cro").glob("*.yaml")), "-f", "json").stdout
+    )
+    assert report["headline"]["question_id"] == "hired_to"
+    assert report["headline"]["answers"] == {"ceo": "run_revenue", "cro": "fix_sales"}
+    assert report["headline"]["verdict"] == "mismatch"
+
+
+def test_three_leaders_with_pairwise_agreement(cli):
+    files = sorted((EXAMPLES / "revenue-leadership").glob("*.yaml"))
+    report = json.loads(cli("compare", *files, "-f", "json").stdout)
+    pairs = report["summary"]["agreement"]["pairwise"]
+    assert [p["roles"] for p in pairs] == [["ceo", "cro"], ["ceo", "vp_sales"], ["cro", "vp_sales"]]
+    verdicts = {i["question_id"]: i["verdict"] for i in report["items"]}
+    assert verdicts["revenue_strategy"] == "collision"  # CEO, CRO and VP each name themselves
+    text = cli("compare", *files).stdout
+    assert "Who agrees with whom" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    html = cli("compare", *files, "-f", "html").stdout
+    assert html.count("<th>Alex Chen</th>") == 2  # the matrix's column and row
+
+
+def test_trend_of_two_rounds(cli):
+    result = cli("trend", ROUND_1, ROUND_2, "-f", "json")
+    assert result.exit_code == 0, result.output
+    trend = json.loads(result.stdout)
+    assert [r["label"] for r in trend["rounds"]] == ["outbound", "outbound-next-quarter"]
+    statuses = {i["question_id"]: i["status"] for i in trend["items"]}
+    assert statuses["outbound_strategy_owner"] == "closed"
+    assert statuses["icp_definition"] == "opened"
+    assert statuses["revenue_process"] == "persisted"
+    assert trend["summary"]["closed"] >= 10
+    assert (
+        trend["overall"]["change"] == trend["overall"]["scores"][1] - trend["overall"]["scores"][0]
+    )
+    assert trend["not_compared"] == []
+    terminal = cli("trend", ROUND_1, ROUND_2).stdout
+    assert "✓ closed" in terminal and "✖ opened" in terminal and "● persisted" in terminal
+    for fmt in ("markdown", "html"):
+        out = cli("trend", ROUND_1, ROUND_2, "-f", fmt).stdout
+        assert "outbound-next-quarter" in out and "closed" in out
+
+
+def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
+    """Round 2 answered a new bank version that dropped one question and added another."""
+    text = (builtin_dir() / "outbound.yaml").read_text().replace('version: "1.0"', 'version: "1.1"')
+    text = text.replace("  - id: cadence_launch", "  - id: cadence_go_live")
+    round_2 = tmp_path / "2026-q4"
+    round_2.mkdir()
+    (round_2 / "bank.yaml").write_text(text)
+    for role, name in (("cro", "Dana Reyes"), ("vp_sales", "Sam Ortiz")):
+        answers = dict(
+            __import__("yaml").safe_load((ROUND_2 / "answers" / f"{role}.yaml").read_text())
+        )
+        answers["cadence_go_live"] = answers.pop("cadence_launch")
+        source = tmp_path / f"{role}.yaml"
+        source.write_text(dump_yaml(answers))
+        result = cli(
+            *survey_args(
+                role,
+                name,
+                "--answers",
+                source,
+                "--out",
+                round_2 / f"{role}.yaml",
+                bank=str(round_2 / "bank.yaml"),
+            )
+        )
+        assert result.exit_code == 0, result.output
+    result = cli("trend", ROUND_1, round_2, "-f", "json")
+    assert result.exit_code == 0, result.output
+    trend = json.loads(result.stdout)
+    assert [r["bank_version"] for r in trend["rounds"]] == ["1.0", "1.1"]
+    skipped = {e["question_id"] for e in trend["not_compared"]}
+    assert skipped == {"cadence_launch", "cadence_go_live"}
+
+
+def test_trend_needs_folders_of_responses(cli, tmp_path: Path):
+    assert cli("trend", ROUND_1).exit_code == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli("trend", ROUND_1, empty)
+    assert result.exit_code == 2 and "two or more response files" in result.stderr
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(ROUND_1 / "cro.yaml", one)
+    assert "found 1" in cli("trend", ROUND_1, one).stderr

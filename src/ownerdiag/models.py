@@ -22,9 +22,11 @@ BankId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_len
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 
+SHORT_LABEL_WIDTH = 12
 JOINT = "joint"
 UNCLEAR = "unclear"
 RESERVED_OWNERS = (JOINT, UNCLEAR)
+RESERVED_SHORT = {JOINT: "Joint", UNCLEAR: "Unclear"}
 
 
 class Choice(BaseModel):
@@ -330,7 +332,16 @@ class Bank(Strict):
         return next((c.label for c in self.owner_choices() if c.id == owner), owner or "—")
 
     def short_label(self, owner: str) -> str:
-        return self.short_labels.get(owner) or self.owner_label(owner)
+        """For narrow table cells: the bank's short label, else the label or its initials."""
+        if owner in self.short_labels:
+            return self.short_labels[owner]
+        if owner in RESERVED_SHORT:
+            return RESERVED_SHORT[owner]
+        label = self.owner_label(owner)
+        if len(label) <= SHORT_LABEL_WIDTH:
+            return label
+        capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
+        return "".join(capitals) if len(capitals) > 1 else label
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

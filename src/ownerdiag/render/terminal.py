@@ -208,9 +208,12 @@ def _lane_table(comparison: Comparison, title: str, score: int | None, items: li
         expand=True,
     )
     table.add_column("question", ratio=3, overflow="fold")
+    crowded = len(comparison.responses) > 3
     for response in comparison.responses:
-        table.add_column(literal(person(bank, response)), ratio=1, overflow="fold")
-    table.add_column("framework", ratio=1)
+        role = response.respondent.role
+        header = bank.short_label(role) if crowded else person(bank, response)
+        table.add_column(literal(header), ratio=1, overflow="fold")
+    table.add_column("framework", min_width=9)
     table.add_column("verdict", no_wrap=True)
     for item in items:
         table.add_row(

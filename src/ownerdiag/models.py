@@ -331,14 +331,14 @@ class Bank(Strict):
     def owner_label(self, owner: str | None) -> str:
         return next((c.label for c in self.owner_choices() if c.id == owner), owner or "—")
 
-    def short_label(self, owner: str) -> str:
+    def short_label(self, owner: str, width: int = SHORT_LABEL_WIDTH) -> str:
         """For narrow table cells: the bank's short label, else the label or its initials."""
         if owner in self.short_labels:
             return self.short_labels[owner]
         if owner in RESERVED_SHORT:
             return RESERVED_SHORT[owner]
         label = self.owner_label(owner)
-        if len(label) <= SHORT_LABEL_WIDTH:
+        if len(label) <= width:
             return label
         capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
         return "".join(capitals) if len(capitals) > 1 else label

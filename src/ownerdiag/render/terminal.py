@@ -211,7 +211,7 @@ def _lane_table(comparison: Comparison, title: str, score: int | None, items: li
     crowded = len(comparison.responses) > 3
     for response in comparison.responses:
         role = response.respondent.role
-        header = bank.short_label(role) if crowded else person(bank, response)
+        header = bank.short_label(role, width=5) if crowded else person(bank, response)
         table.add_column(literal(header), ratio=1, overflow="fold")
     table.add_column("framework", min_width=9)
     table.add_column("verdict", no_wrap=True)

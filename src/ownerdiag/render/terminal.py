@@ -207,12 +207,12 @@ def _lane_table(comparison: Comparison, title: str, score: int | None, items: li
         pad_edge=False,
         expand=True,
     )
-    table.add_column("question", ratio=3, overflow="fold")
     crowded = len(comparison.responses) > 3
+    table.add_column("question", ratio=2 if crowded else 3, overflow="fold")
     for response in comparison.responses:
         role = response.respondent.role
         header = bank.short_label(role, width=5) if crowded else person(bank, response)
-        table.add_column(literal(header), ratio=1, overflow="fold")
+        table.add_column(literal(header), ratio=1, overflow="fold", min_width=6)
     table.add_column("framework", min_width=9)
     table.add_column("verdict", no_wrap=True)
     for item in items:

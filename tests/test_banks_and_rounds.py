@@ -160,7 +160,8 @@ def test_trend_needs_folders_of_responses(cli, tmp_path: Path):
     assert "found 1" in cli("trend", ROUND_1, one).stderr
 
 
-def test_six_leaders_stay_readable_at_100_columns(cli, tmp_path: Path):
+def test_six_leaders_stay_readable_at_100_columns(cli, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
     roles = {
         "ceo": "Chief Executive Officer",
         "cro": "Chief Revenue Officer",

@@ -147,12 +147,12 @@ def load_response(path: Path) -> tuple[Response, Document]:
 
 
 def to_yaml(response: Response) -> str:
-    data = response.model_dump(mode="json")
+    # the header is a comment, where YAML cannot escape anything: it names no free text
     header = (
-        f"# ownerdiag response: {response.respondent.name} as {response.respondent.role}, "
+        f"# ownerdiag response: role {response.respondent.role}, "
         f"bank {response.bank.id} {response.bank.version}\n"
     )
-    return header + dump_yaml(data)
+    return header + dump_yaml(response.model_dump(mode="json"))
 
 
 def slug(text: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ownerdiag.errors import InputError
 
 PRIVATE = 0o600
+TEMP_SUFFIX = ".tmp"
 
 
 def partial_path(out: Path) -> Path:
@@ -35,7 +36,10 @@ def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = Tr
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        sweep_stale_temps(path)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder
+        )
     except OSError as exc:
         raise InputError.single(f"cannot write: {exc.strerror or exc}", str(path)) from None
     temp = Path(temp_name)
@@ -54,6 +58,34 @@ def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = Tr
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def sweep_stale_temps(path: Path) -> None:
+    """Remove temp files that a killed writer of ``path`` left behind.
+
+    A temp file's name carries its writer's process id; those of live processes are kept, so
+    two writers of the same path never delete each other's work in progress.
+    """
+    prefix = f".{path.name}."
+    for temp in path.parent.glob(f"{glob_escape(prefix)}*{TEMP_SUFFIX}"):
+        pid_text = temp.name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and not _alive(int(pid_text)):
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _link_new(temp: Path, path: Path) -> None:

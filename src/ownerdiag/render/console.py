@@ -21,11 +21,13 @@ def make_console(
 ) -> Console:
     from rich.console import Console
 
-    plain = plain or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+    dumb = os.environ.get("TERM") == "dumb"  # no escape sequences at all, not even bold
+    plain = plain or dumb or "NO_COLOR" in os.environ
     return Console(
         stderr=stderr,
         file=file,
         width=width,
+        force_terminal=False if dumb else None,
         no_color=plain,
         markup=False,
         emoji=False,

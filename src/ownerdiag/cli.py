@@ -347,18 +347,22 @@ def compare_command(
 
 
 def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None:
-    from ownerdiag.render.report_json import comparison_json
-    from ownerdiag.render.terminal import print_report
-    from ownerdiag.render.view import report_view
+    def data() -> Any:
+        from ownerdiag.render.report_json import comparison_json
 
-    deliver(
-        format,
-        out,
-        data=lambda: comparison_json(comparison),
-        view=lambda: report_view(comparison),
-        template="report",
-        terminal=lambda console: print_report(comparison, console),
-    )
+        return comparison_json(comparison)
+
+    def view() -> Any:
+        from ownerdiag.render.view import report_view
+
+        return report_view(comparison)
+
+    def terminal(console: Any) -> None:
+        from ownerdiag.render.terminal import print_report
+
+        print_report(comparison, console)
+
+    deliver(format, out, data=data, view=view, template="report", terminal=terminal)
 
 
 def deliver(

@@ -59,7 +59,8 @@ class AnswerError(ValueError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on first use, so a command pays only for the models it reads
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Lane(Strict):
@@ -223,7 +224,10 @@ class Bank(Strict):
     """A question bank: who answers, who else can own things, the lanes and the questions."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, json_schema_extra={"title": "ownerdiag question bank"}
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        json_schema_extra={"title": "ownerdiag question bank"},
     )
 
     id: BankId
@@ -376,7 +380,10 @@ class Response(Strict):
     """One leader's answers to one bank, as saved by ``ownerdiag survey``."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, json_schema_extra={"title": "ownerdiag response"}
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        json_schema_extra={"title": "ownerdiag response"},
     )
 
     format: Literal["ownerdiag-response/1"] = "ownerdiag-response/1"
@@ -398,7 +405,10 @@ class Decisions(Strict):
     """What the leadership meeting settled, as saved by ``ownerdiag resolve``."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, json_schema_extra={"title": "ownerdiag decisions"}
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        json_schema_extra={"title": "ownerdiag decisions"},
     )
 
     format: Literal["ownerdiag-decisions/1"] = "ownerdiag-decisions/1"

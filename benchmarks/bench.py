@@ -7,6 +7,9 @@ Start-up figures are medians of whole-process wall time, shown beside the same m
 floor measured in the same run: a minimal typer app that parses two arguments and imports rich,
 pydantic and yaml (what any CLI built on this stack pays). The engine figures time
 ``engine.compare`` alone on generated banks; its peak memory comes from tracemalloc.
+
+Run it with the Python of a regular install (``pip install .``): an editable install, with
+PYTHONDONTWRITEBYTECODE set, recompiles ownerdiag's own modules on every start.
 """
 
 from __future__ import annotations
@@ -38,15 +41,18 @@ app()
 """
 
 
-def median_seconds(command: list[str], runs: int, warmup: int) -> float:
+def round_robin(commands: dict[str, list[str]], runs: int, warmup: int) -> dict[str, float]:
+    """Median wall time per command, running them in turn so that machine noise hits all alike."""
     for _ in range(warmup):
-        subprocess.run(command, capture_output=True, check=True)
-    times = []
+        for command in commands.values():
+            subprocess.run(command, capture_output=True, check=True)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def startup(runs: int, warmup: int) -> list[tuple[str, float, float]]:
@@ -56,22 +62,21 @@ def startup(runs: int, warmup: int) -> list[tuple[str, float, float]]:
     with tempfile.TemporaryDirectory() as folder:
         floor = Path(folder) / "floor.py"
         floor.write_text(FLOOR_APP)
-        floor_run = median_seconds([sys.executable, str(floor), "a", "b"], runs, warmup)
-        floor_help = median_seconds([sys.executable, str(floor), "--help"], runs, warmup)
-    rows = [
-        ("floor: minimal typer app, two arguments", floor_run, 1.0),
-        ("floor: minimal typer app, --help", floor_help, 1.0),
-    ]
-    commands = {
-        "ownerdiag --help": ([exe, "--help"], floor_help),
-        "ownerdiag banks": ([exe, "banks"], floor_run),
-        "ownerdiag compare (terminal)": ([exe, "compare", *examples], floor_run),
-        "ownerdiag compare --format json": ([exe, "compare", *examples, "-f", "json"], floor_run),
-        "ownerdiag bank validate (all shipped banks)": ([exe, "bank", "validate", *banks],
-                                                        floor_run),
-    }
-    for name, (command, base) in commands.items():
-        seconds = median_seconds(command, runs, warmup)
+        commands = {
+            "floor: minimal typer app, two arguments": [sys.executable, str(floor), "a", "b"],
+            "floor: minimal typer app, --help": [sys.executable, str(floor), "--help"],
+            "ownerdiag --help": [exe, "--help"],
+            "ownerdiag banks": [exe, "banks"],
+            "ownerdiag compare (terminal)": [exe, "compare", *examples],
+            "ownerdiag compare --format json": [exe, "compare", *examples, "-f", "json"],
+            "ownerdiag bank validate (all shipped banks)": [exe, "bank", "validate", *banks],
+        }
+        medians = round_robin(commands, runs, warmup)
+    floor_run = medians["floor: minimal typer app, two arguments"]
+    floor_help = medians["floor: minimal typer app, --help"]
+    rows = []
+    for name, seconds in medians.items():
+        base = floor_help if name.endswith("--help") else floor_run
         rows.append((name, seconds, seconds / base))
     return rows
 
@@ -147,6 +152,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
     options = parser.parse_args()
+    import ownerdiag
+
+    if Path(ownerdiag.__file__).resolve().is_relative_to(REPO / "src"):
+        print("warning: ownerdiag runs from the source tree (editable install); start-up "
+              "figures include compiling its modules", file=sys.stderr)
     print(f"# ownerdiag benchmark, {datetime.now():%Y-%m-%d}")
     print(f"Python {platform.python_version()} on {platform.machine()}, "
           f"{platform.platform(terse=True)}; median of {options.runs} runs\n")

@@ -128,6 +128,12 @@ def load_comparison(
     return engine.compare(bank_model, responses)
 
 
+def out_option(what: str) -> Any:
+    return typer.Option(
+        None, "--out", "-o", help=f"Write the {what} to this file.", show_default=False
+    )
+
+
 def allow_incomplete_option() -> Any:
     return typer.Option(False, "--allow-incomplete", help="Use unfinished surveys too.")
 
@@ -322,9 +328,7 @@ Examples:
 def compare_command(
     files: list[Path] = typer.Argument(..., help="Two or more response files.", show_default=False),
     format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
-    out: Path = typer.Option(
-        None, "--out", "-o", help="Write the report to this file.", show_default=False
-    ),
+    out: Path = out_option("report"),
     fail_on: FailOn = typer.Option(
         None,
         "--fail-on",
@@ -486,9 +490,7 @@ def charter_command(
         None, "--decisions", "-d", help="Decisions from ownerdiag resolve.", show_default=False
     ),
     format: DocFormat = typer.Option(DocFormat.markdown, "--format", "-f"),
-    out: Path = typer.Option(
-        None, "--out", "-o", help="Write the charter to this file.", show_default=False
-    ),
+    out: Path = out_option("charter"),
     on: str = typer.Option(
         None,
         "--date",
@@ -531,9 +533,7 @@ def trend_command(
         ..., help="Two or more folders, one per round, oldest first.", show_default=False
     ),
     format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
-    out: Path = typer.Option(
-        None, "--out", "-o", help="Write the trend to this file.", show_default=False
-    ),
+    out: Path = out_option("trend"),
     allow_incomplete: bool = allow_incomplete_option(),
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:

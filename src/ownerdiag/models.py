@@ -376,23 +376,30 @@ class Respondent(Strict):
 Answer = int | str
 
 
-class Response(Strict):
-    """One leader's answers to one bank, as saved by ``ownerdiag survey``."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        defer_build=True,
-        json_schema_extra={"title": "ownerdiag response"},
+def _file_config(title: str) -> ConfigDict:
+    return ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, json_schema_extra={"title": title}
     )
 
-    format: Literal["ownerdiag-response/1"] = "ownerdiag-response/1"
+
+class _SavedFile(Strict):
+    """What every file a session writes records: its format, the bank, when, and whether done."""
+
+    format: str
     bank: BankRef
-    respondent: Respondent
     started_at: datetime
     finished_at: datetime | None = None
     tool_version: str = ""
     complete: bool = False
+
+
+class Response(_SavedFile):
+    """One leader's answers to one bank, as saved by ``ownerdiag survey``."""
+
+    model_config = _file_config("ownerdiag response")
+
+    format: Literal["ownerdiag-response/1"] = "ownerdiag-response/1"
+    respondent: Respondent
     answers: dict[SnakeId, Answer] = Field(default_factory=dict)
 
 
@@ -401,21 +408,11 @@ class Decision(Strict):
     note: LongText = ""
 
 
-class Decisions(Strict):
+class Decisions(_SavedFile):
     """What the leadership meeting settled, as saved by ``ownerdiag resolve``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        defer_build=True,
-        json_schema_extra={"title": "ownerdiag decisions"},
-    )
+    model_config = _file_config("ownerdiag decisions")
 
     format: Literal["ownerdiag-decisions/1"] = "ownerdiag-decisions/1"
-    bank: BankRef
     respondents: list[Respondent] = Field(default_factory=list)
-    started_at: datetime
-    finished_at: datetime | None = None
-    tool_version: str = ""
-    complete: bool = False
     decisions: dict[SnakeId, Decision] = Field(default_factory=dict)

@@ -113,7 +113,12 @@ BANK_DIR_HELP = "Folder of your own banks (repeatable); also read from OWNERDIAG
 
 def bank_dir_option() -> Any:
     return typer.Option(
-        None, "--bank-dir", help=BANK_DIR_HELP, envvar="OWNERDIAG_BANK_DIR", show_default=False
+        None,
+        "--bank-dir",
+        metavar="DIR",
+        help=BANK_DIR_HELP,
+        envvar="OWNERDIAG_BANK_DIR",
+        show_default=False,
     )
 
 
@@ -130,7 +135,12 @@ def load_comparison(
 
 def out_option(what: str) -> Any:
     return typer.Option(
-        None, "--out", "-o", help=f"Write the {what} to this file.", show_default=False
+        None,
+        "--out",
+        "-o",
+        metavar="FILE",
+        help=f"Write the {what} to this file.",
+        show_default=False,
     )
 
 
@@ -143,6 +153,7 @@ def bank_option() -> Any:
         None,
         "--bank",
         "-b",
+        metavar="ID|PATH",
         help="The bank file the responses answered (default: found by id).",
         show_default=False,
     )
@@ -172,7 +183,9 @@ def banks_command(
 
 @bank_app.command("show", epilog="Example: ownerdiag bank show outbound --format json")
 def bank_show(
-    bank: str = typer.Argument(..., help="A bank id, or the path of a bank file."),
+    bank: str = typer.Argument(
+        ..., metavar="ID|PATH", help="A bank id, or the path of a bank file."
+    ),
     format: BankFormat = typer.Option(BankFormat.table, "--format", "-f"),
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
@@ -193,7 +206,7 @@ def bank_show(
 
 @bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
 def bank_validate(
-    paths: list[Path] = typer.Argument(..., help="Bank files to check."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Bank files to check."),
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
     from ownerdiag import banks
@@ -232,19 +245,32 @@ Examples:
 
 @app.command("survey", epilog=SURVEY_EPILOG)
 def survey_command(
-    bank: str = typer.Option(..., "--bank", "-b", help="Bank id or path of a bank file."),
-    role: str = typer.Option(..., "--role", "-r", help="The role you answer as, e.g. cro."),
-    name: str = typer.Option("", "--name", "-n", help="Your name; asked for if not given."),
+    bank: str = typer.Option(
+        ..., "--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file."
+    ),
+    role: str = typer.Option(
+        ..., "--role", "-r", metavar="ROLE", help="The role you answer as, e.g. cro."
+    ),
+    name: str = typer.Option(
+        "",
+        "--name",
+        "-n",
+        metavar="NAME",
+        help="Your name; asked for if not given.",
+        show_default=False,
+    ),
     out: Path = typer.Option(
         None,
         "--out",
         "-o",
+        metavar="FILE",
         help="Response file. Default: responses/BANK-ROLE-NAME.yaml",
         show_default=False,
     ),
     answers: Path = typer.Option(
         None,
         "--answers",
+        metavar="FILE",
         help="Answer from a YAML/JSON file (question id: answer) instead of prompts.",
         show_default=False,
     ),
@@ -289,8 +315,12 @@ def survey_command(
 
 @app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")
 def form_command(
-    bank: str = typer.Option(..., "--bank", "-b", help="Bank id or path of a bank file."),
-    role: str = typer.Option(None, "--role", "-r", help="The role who will fill it in."),
+    bank: str = typer.Option(
+        ..., "--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file."
+    ),
+    role: str = typer.Option(
+        None, "--role", "-r", metavar="ROLE", help="The role who will fill it in."
+    ),
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Print a commented answer template to fill in with any editor, for survey --answers."""
@@ -326,7 +356,9 @@ Examples:
 
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
-    files: list[Path] = typer.Argument(..., help="Two or more response files.", show_default=False),
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE...", help="Two or more response files.", show_default=False
+    ),
     format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
     out: Path = out_option("report"),
     fail_on: FailOn = typer.Option(
@@ -421,11 +453,16 @@ Examples:
 
 @app.command("resolve", epilog=RESOLVE_EPILOG)
 def resolve_command(
-    files: list[Path] = typer.Argument(..., help="The response files.", show_default=False),
-    out: Path = typer.Option(Path("decisions.yaml"), "--out", "-o", help="Decisions file."),
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE...", help="The response files.", show_default=False
+    ),
+    out: Path = typer.Option(
+        Path("decisions.yaml"), "--out", "-o", metavar="FILE", help="Decisions file."
+    ),
     answers: Path = typer.Option(
         None,
         "--answers",
+        metavar="FILE",
         help="Take the decisions from a YAML file instead of prompts.",
         show_default=False,
     ),
@@ -485,15 +522,23 @@ Examples:
 
 @app.command("charter", epilog=CHARTER_EPILOG)
 def charter_command(
-    files: list[Path] = typer.Argument(..., help="The response files.", show_default=False),
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE...", help="The response files.", show_default=False
+    ),
     decisions: Path = typer.Option(
-        None, "--decisions", "-d", help="Decisions from ownerdiag resolve.", show_default=False
+        None,
+        "--decisions",
+        "-d",
+        metavar="FILE",
+        help="Decisions from ownerdiag resolve.",
+        show_default=False,
     ),
     format: DocFormat = typer.Option(DocFormat.markdown, "--format", "-f"),
     out: Path = out_option("charter"),
     on: str = typer.Option(
         None,
         "--date",
+        metavar="YYYY-MM-DD",
         help="Date of the agreement, YYYY-MM-DD (default: today).",
         show_default=False,
     ),

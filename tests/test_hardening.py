@@ -464,3 +464,16 @@ def test_sixty_columns_and_pipes(cli, monkeypatch):
 def test_slug_never_escapes_its_folder():
     for name in ("../../etc/passwd", "/abs/path", "..", "名前", "a/b\\c", "\x00"):
         assert "/" not in slug(name) and ".." not in slug(name) and slug(name)
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json"])
+def test_reader_leaving_the_pipe_early_is_not_an_error(fmt: str):
+    process = subprocess.Popen(
+        [EXE, "compare", str(CRO), str(VP), "-f", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    assert process.wait(timeout=30) == 0
+    assert b"Traceback" not in process.stderr.read()

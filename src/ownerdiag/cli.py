@@ -42,6 +42,9 @@ class _Group(TyperGroup):
                 raise
             typer.echo("\ninterrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
 
 
 def fail(exc: InputError) -> NoReturn:
@@ -206,7 +209,7 @@ def bank_show(
 
 @bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
 def bank_validate(
-    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Bank files to check."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Bank files to check."),
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
     from ownerdiag import banks
@@ -357,7 +360,7 @@ Examples:
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
     files: list[Path] = typer.Argument(
-        ..., metavar="FILE...", help="Two or more response files.", show_default=False
+        ..., metavar="FILE", help="Two or more response files.", show_default=False
     ),
     format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
     out: Path = out_option("report"),
@@ -454,7 +457,7 @@ Examples:
 @app.command("resolve", epilog=RESOLVE_EPILOG)
 def resolve_command(
     files: list[Path] = typer.Argument(
-        ..., metavar="FILE...", help="The response files.", show_default=False
+        ..., metavar="FILE", help="The response files.", show_default=False
     ),
     out: Path = typer.Option(
         Path("decisions.yaml"), "--out", "-o", metavar="FILE", help="Decisions file."
@@ -523,7 +526,7 @@ Examples:
 @app.command("charter", epilog=CHARTER_EPILOG)
 def charter_command(
     files: list[Path] = typer.Argument(
-        ..., metavar="FILE...", help="The response files.", show_default=False
+        ..., metavar="FILE", help="The response files.", show_default=False
     ),
     decisions: Path = typer.Option(
         None,
@@ -610,8 +613,4 @@ def trend_command(
 
 def main() -> None:
     """Console-script entry point."""
-    try:
-        app()
-    except BrokenPipeError:  # `ownerdiag ... | head`: the reader left, nothing to report
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
+    app()

@@ -33,11 +33,11 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    scores.add_column("")
+    scores.add_column("", overflow="fold")
     for label in labels:
-        scores.add_column(literal(label), justify="right")
-    scores.add_column("change", justify="right")
-    scores.add_column("now")
+        scores.add_column(literal(label), justify="right", overflow="fold")
+    scores.add_column("change", justify="right", no_wrap=True)
+    scores.add_column("now", no_wrap=True, min_width=20)
     for name, row in [("Overall", view["overall"])] + [(x["title"], x) for x in view["lanes"]]:
         scores.add_row(literal(name), *row["score_texts"], row["change_text"], row["bar"])
     console.print(scores)
@@ -52,7 +52,7 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
     )
     table.add_column("question", ratio=3, overflow="fold")
     for label in labels:
-        table.add_column(literal(label), no_wrap=True)
+        table.add_column(literal(label), overflow="fold", min_width=12)
     table.add_column("status", no_wrap=True)
     for item in sorted(changed, key=lambda i: ("closed", "persisted", "opened").index(i["status"])):
         table.add_row(literal(item["prompt"]), *item["verdict_words"], item["status_word"])

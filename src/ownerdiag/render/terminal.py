@@ -92,28 +92,51 @@ def _headline(comparison: Comparison) -> RenderableType | None:
         return None
     bank = comparison.bank
     item = top.item
-    lines = [_text(("The test: ", "bold"), literal(item.question.prompt))]
-    for response in comparison.responses:
-        answer = answer_text(bank, item, response.respondent.role, short=False)
-        lines.append(_text(f"  {literal(response.respondent.name)}: ", (literal(answer), "bold")))
-    style = STYLE[item.severity]
-    lines.append(
+    said = _people(
+        (r.respondent.name, _text((answer_text(bank, item, r.respondent.role, False), "bold")))
+        for r in comparison.responses
+    )
+    lines: list[RenderableType] = [
+        _labelled("The test", literal(item.question.prompt)),
+        said,
         _text(
             ("→ " + headline_sentence(top), "bold"),
             "  ",
-            (f"[{verdict_word(item.verdict)}]", style),
+            (f"[{verdict_word(item.verdict)}]", STYLE[item.severity]),
             f"  framework: {literal(expected_text(bank, item))}",
-        )
-    )
+        ),
+    ]
     for note in top.notes:
         note_item = comparison.item(note.id)
         if note_item is None:
             continue
         lines.append(_text((literal(note.prompt), "italic")))
-        for response in comparison.responses:
-            said = note_item.answers.get(response.respondent.role, "—")
-            lines.append(_text(f"  {literal(response.respondent.name)}: ", f"“{literal(said)}”"))
+        lines.append(_quotes(comparison, note_item))
     return Panel(Group(*lines), title="Headline", title_align="left", expand=False)
+
+
+def _people(rows: Iterable[tuple[str, RenderableType]], indent: str = "  ") -> RenderableType:
+    """One line per person, ``name: what they said``, wrapped lines indented."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for name, body in rows:
+        grid.add_row(f"{indent}{literal(name)}:", body)
+    return grid
+
+
+def _quotes(comparison: Comparison, item: Item, indent: str = "  ") -> RenderableType:
+    return _people(
+        (
+            r.respondent.name,
+            f"“{literal(item.answers[r.respondent.role])}”"
+            if r.respondent.role in item.answers
+            else "—",
+        )
+        for r in comparison.responses
+    ), indent)
 
 
 def _summary(comparison: Comparison) -> RenderableType:
@@ -126,19 +149,38 @@ def _summary(comparison: Comparison) -> RenderableType:
     )
     for lane in comparison.lanes:
         scores.add_row(f"  {literal(lane.title)}", bar(lane.score), score_text(lane.score))
-    counts = "  ".join(f"{verdict_word(v)} {comparison.counts[v]}" for v in SCORED_ORDER)
+    counts = [f"{verdict_word(v)} {comparison.counts[v]}" for v in SCORED_ORDER]
     parts: list[RenderableType] = [
         _text(("Gap summary", "bold")),
         scores,
-        _text("Verdicts: ", counts),
+        _labelled("Verdicts", _flow(counts)),
     ]
     agreement = agreement_text(comparison.agreement)
     if agreement:
-        parts.append(_text("Agreement: ", agreement))
+        parts.append(_labelled("Agreement", agreement))
     if len(comparison.responses) > 2:
         parts.append(_pairwise(comparison))
-    parts.append(_text(("Key: ", "dim"), (legend(), "dim")))
+    key = _flow([f"{verdict_word(v)}: {MEANING[v]}" for v in SCORED_ORDER], style="dim")
+    parts.append(_labelled("Key", key))
     return Group(*parts)
+
+
+def _flow(items: list[str], style: str = "") -> RenderableType:
+    """Items side by side, wrapping between items, never inside one."""
+    from rich.columns import Columns
+
+    return Columns([_text((item, style)) for item in items], padding=(0, 2))
+
+
+def _labelled(label: str, body: RenderableType | str) -> RenderableType:
+    """``label: body`` with wrapped lines of the body indented under its first line."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(_text((f"{label}:", "bold")), body)
+    return grid
 
 
 def _pairwise(comparison: Comparison) -> Table:
@@ -165,32 +207,35 @@ def _settle_first(comparison: Comparison) -> RenderableType:
     conflicts = comparison.conflicts()
     if not conflicts:
         return _text(("Settle these first: ", "bold"), "nothing — every item is aligned.")
-    lines: list[RenderableType] = [
-        _text(("Settle these first", "bold"), f" ({len(conflicts)} items, worst first)")
-    ]
+    from rich.table import Table
+
     bank = comparison.bank
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
     for number, item in enumerate(conflicts[:SETTLE_FIRST_LIMIT], 1):
         style = STYLE[item.severity]
-        lines.append(
+        lines: list[RenderableType] = [
             _text(
-                f"{number:>2}. ",
-                (f"{severity_word(item.severity):<6} {verdict_word(item.verdict)}", style),
+                (f"{severity_word(item.severity)} {verdict_word(item.verdict)}", style),
                 f"  {literal(item.question.prompt)}",
-            )
-        )
-        lines.append(
+            ),
             _text(
-                "      ",
                 literal(positions(comparison, item)),
                 f" · framework: {literal(expected_text(bank, item))}",
-            )
-        )
+            ),
+        ]
         if item.question.remedy:
-            lines.append(_text("      ", ("Remedy: ", "bold"), literal(item.question.remedy)))
+            lines.append(_text(("Remedy: ", "bold"), literal(item.question.remedy)))
+        grid.add_row(f"{number}.", Group(*lines))
+    parts: list[RenderableType] = [
+        _text(("Settle these first", "bold"), f" ({len(conflicts)} items, worst first)"),
+        grid,
+    ]
     hidden = len(conflicts) - SETTLE_FIRST_LIMIT
     if hidden > 0:
-        lines.append(_text(f"    … and {hidden} lower-priority items in the tables below."))
-    return Group(*lines)
+        parts.append(_text(f"    … and {hidden} lower-priority items in the tables below."))
+    return Group(*parts)
 
 
 def _lane_table(comparison: Comparison, title: str, score: int | None, items: list[Item]) -> Table:
@@ -231,12 +276,5 @@ def _own_words(comparison: Comparison, items: list[Item]) -> RenderableType:
     lines: list[RenderableType] = [_text(("In their own words", "bold"), " (not judged)")]
     for item in items:
         lines.append(_text(("  " + literal(item.question.prompt), "italic")))
-        for response in comparison.responses:
-            said = item.answers.get(response.respondent.role)
-            quoted = f"“{literal(said)}”" if said is not None else "—"
-            lines.append(_text(f"    {literal(response.respondent.name)}: ", quoted))
+        lines.append(_quotes(comparison, item, indent="    "))
     return Group(*lines)
-
-
-def legend() -> str:
-    return "  ".join(f"{verdict_word(v)}: {MEANING[v]}" for v in SCORED_ORDER)

@@ -128,15 +128,11 @@ def _people(rows: Iterable[tuple[str, RenderableType]], indent: str = "  ") -> R
 
 
 def _quotes(comparison: Comparison, item: Item, indent: str = "  ") -> RenderableType:
-    return _people(
-        (
-            r.respondent.name,
-            f"“{literal(item.answers[r.respondent.role])}”"
-            if r.respondent.role in item.answers
-            else "—",
-        )
-        for r in comparison.responses
-    ), indent)
+    rows = []
+    for response in comparison.responses:
+        said = item.answers.get(response.respondent.role)
+        rows.append((response.respondent.name, "—" if said is None else f"“{literal(said)}”"))
+    return _people(rows, indent)
 
 
 def _summary(comparison: Comparison) -> RenderableType:

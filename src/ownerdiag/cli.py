@@ -136,6 +136,10 @@ def load_comparison(
     return engine.compare(bank_model, responses)
 
 
+def response_files_argument(help: str) -> Any:
+    return typer.Argument(..., metavar="FILE", help=help, show_default=False)
+
+
 def out_option(what: str) -> Any:
     return typer.Option(
         None,
@@ -359,9 +363,7 @@ Examples:
 
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
-    files: list[Path] = typer.Argument(
-        ..., metavar="FILE", help="Two or more response files.", show_default=False
-    ),
+    files: list[Path] = response_files_argument("Two or more response files."),
     format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
     out: Path = out_option("report"),
     fail_on: FailOn = typer.Option(
@@ -456,9 +458,7 @@ Examples:
 
 @app.command("resolve", epilog=RESOLVE_EPILOG)
 def resolve_command(
-    files: list[Path] = typer.Argument(
-        ..., metavar="FILE", help="The response files.", show_default=False
-    ),
+    files: list[Path] = response_files_argument("The response files."),
     out: Path = typer.Option(
         Path("decisions.yaml"), "--out", "-o", metavar="FILE", help="Decisions file."
     ),
@@ -525,9 +525,7 @@ Examples:
 
 @app.command("charter", epilog=CHARTER_EPILOG)
 def charter_command(
-    files: list[Path] = typer.Argument(
-        ..., metavar="FILE", help="The response files.", show_default=False
-    ),
+    files: list[Path] = response_files_argument("The response files."),
     decisions: Path = typer.Option(
         None,
         "--decisions",

@@ -101,6 +101,8 @@ def test_schema_is_json_schema_of_banks(cli):
     assert "questions" in schema["properties"]
     response = json.loads(cli("bank", "schema", "--for", "response").stdout)
     assert "answers" in response["properties"]
+    decisions = json.loads(cli("bank", "schema", "--for", "decisions").stdout)
+    assert "decisions" in decisions["properties"]
 
 
 def test_version_and_help(cli):

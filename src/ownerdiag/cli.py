@@ -109,6 +109,7 @@ class BankFormat(str, Enum):
 class SchemaFor(str, Enum):
     bank = "bank"
     response = "response"
+    decisions = "decisions"
 
 
 BANK_DIR_HELP = "Folder of your own banks (repeatable); also read from OWNERDIAG_BANK_DIR."
@@ -234,11 +235,11 @@ def bank_validate(
 def bank_schema(
     schema_for: SchemaFor = typer.Option(SchemaFor.bank, "--for", help="Which file format."),
 ) -> None:
-    """Print the JSON Schema of bank (or response) files, for editor autocompletion."""
-    from ownerdiag.models import Bank, Response
+    """Print the JSON Schema of bank, response or decisions files, for editor completion."""
+    from ownerdiag.models import Bank, Decisions, Response
 
-    model = Bank if schema_for is SchemaFor.bank else Response
-    print_json(model.model_json_schema())
+    model = {SchemaFor.bank: Bank, SchemaFor.response: Response, SchemaFor.decisions: Decisions}
+    print_json(model[schema_for].model_json_schema())
 
 
 SURVEY_EPILOG = """\b

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
-from ownerdiag.stats import cohen_kappa, gwet_ac1, percent_agreement, within
+from ownerdiag.stats import gwet_ac1, percent_agreement, within
+
+
+def cohen_kappa(first: Sequence[Any], second: Sequence[Any]) -> float:
+    """Cohen's kappa for two raters, to show where it collapses and AC1 does not."""
+    n = len(first)
+    pa = sum(1 for a, b in zip(first, second, strict=True) if a == b) / n
+    ca, cb = Counter(first), Counter(second)
+    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return 1.0 if pe == 1 else (pa - pe) / (1 - pe)
 
 
 def test_two_raters_hand_worked_example():

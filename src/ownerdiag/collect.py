@@ -10,6 +10,7 @@ from ownerdiag import banks
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.models import Bank, Response
 from ownerdiag.responses import check_response, load_response
+from ownerdiag.schema import validate
 from ownerdiag.yamlio import Document, read_yaml
 
 
@@ -131,13 +132,24 @@ def gather(
         raise InputError.single(
             "compare needs two or more response files", "compare", "e.g. cro.yaml vp.yaml"
         )
-    loaded = load_all(paths)
+    return gather_loaded(
+        load_all(paths), bank_ref=bank_ref, bank_dirs=bank_dirs, allow_incomplete=allow_incomplete
+    )
+
+
+def gather_loaded(
+    loaded: Sequence[Loaded],
+    *,
+    bank_ref: str | None = None,
+    bank_dirs: Sequence[Path] = (),
+    allow_incomplete: bool = False,
+) -> tuple[Bank, list[Response]]:
     check_set(loaded, allow_incomplete=allow_incomplete)
     bank = find_bank(loaded, bank_ref, bank_dirs)
     return bank, [item.response for item in loaded]
 
 
-def round_files(folder: Path) -> tuple[list[Path], Path | None]:
+def load_round(folder: Path) -> tuple[list[Loaded], Path | None]:
     """The response files of one round, and the bank file kept beside them, if any.
 
     A round is a folder of response files. Keeping the bank file the round answered in the
@@ -147,14 +159,15 @@ def round_files(folder: Path) -> tuple[list[Path], Path | None]:
         raise InputError.single(
             "not a folder of response files", str(folder), "give one folder per round"
         )
-    responses: list[Path] = []
+    responses: list[Loaded] = []
     bank_file: Path | None = None
+    stamp = Response.model_fields["format"].default
     for path in banks.bank_paths(folder):
-        data = read_yaml(path).data
-        kind = data.get("format") if isinstance(data, dict) else None
-        if kind == Response.model_fields["format"].default:
-            responses.append(path)
-        elif isinstance(data, dict) and "questions" in data and "roles" in data:
+        doc = read_yaml(path)
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if data.get("format") == stamp:
+            responses.append(Loaded(path, validate(Response, doc, "response file"), doc))
+        elif "questions" in data and "roles" in data:
             bank_file = path
     if len(responses) < 2:
         raise InputError.single(
@@ -168,9 +181,9 @@ def round_files(folder: Path) -> tuple[list[Path], Path | None]:
 def gather_round(
     folder: Path, bank_dirs: Sequence[Path] = (), allow_incomplete: bool = False
 ) -> tuple[Bank, list[Response]]:
-    paths, bank_file = round_files(folder)
-    return gather(
-        paths,
+    loaded, bank_file = load_round(folder)
+    return gather_loaded(
+        loaded,
         bank_ref=str(bank_file) if bank_file else None,
         bank_dirs=bank_dirs,
         allow_incomplete=allow_incomplete,

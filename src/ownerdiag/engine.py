@@ -176,10 +176,6 @@ class Comparison:
     counts: dict[Verdict, int]
     agreement: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def roles(self) -> list[str]:
-        return [r.respondent.role for r in self.responses]
-
     def conflicts(self) -> list[Item]:
         """Items to settle, worst first: severity, then weight, then bank order."""
         flagged = [i for i in self.items if i.severity is not Severity.none]

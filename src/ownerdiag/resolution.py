@@ -9,7 +9,7 @@ from typing import Any
 
 from ownerdiag import __version__
 from ownerdiag.engine import Comparison, Item
-from ownerdiag.errors import InputError, Problem
+from ownerdiag.errors import InputError
 from ownerdiag.models import (
     UNCLEAR,
     AnswerError,
@@ -21,6 +21,7 @@ from ownerdiag.models import (
     Question,
     Response,
 )
+from ownerdiag.responses import check_each
 from ownerdiag.schema import validate
 from ownerdiag.yamlio import Document, dump_yaml, read_yaml
 
@@ -97,18 +98,9 @@ def parse_input(bank: Bank, doc: Document) -> dict[str, Decision]:
 def _check(
     bank: Bank, doc: Document, raw: Mapping[str, Any], where: tuple[str, ...]
 ) -> dict[str, Decision]:
-    decided: dict[str, Decision] = {}
-    problems: list[Problem] = []
-    for key, value in raw.items():
-        line, column = doc.locate((*where, key))
-        question = bank.question(str(key))
-        if question is None:
-            problems.append(Problem(f"unknown question id {key!r}", doc.source, line, column))
-            continue
-        try:
-            decided[question.id] = parse_decision(bank, question, value)
-        except AnswerError as exc:
-            problems.append(Problem(f"question {question.id!r}: {exc}", doc.source, line, column))
+    decided, problems = check_each(
+        bank, doc, raw, where, lambda question, value: parse_decision(bank, question, value)
+    )
     if problems:
         raise InputError(problems)
     return decided

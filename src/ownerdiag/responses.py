@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from ownerdiag import __version__
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.models import AnswerError, Bank, BankRef, Respondent, Response
+from ownerdiag.models import AnswerError, Bank, BankRef, Question, Respondent, Response
 from ownerdiag.schema import validate
 from ownerdiag.yamlio import Document, dump_yaml, read_yaml
 
@@ -104,10 +104,19 @@ def check_response(bank: Bank, response: Response, doc: Document) -> None:
         raise InputError(problems)
 
 
-def _check_answers(
-    bank: Bank, doc: Document, raw: Mapping[str, Any], where: tuple[str, ...]
+def check_each(
+    bank: Bank,
+    doc: Document,
+    raw: Mapping[str, Any],
+    where: tuple[str, ...],
+    parse: Callable[[Question, Any], Any],
 ) -> tuple[dict[str, Any], list[Problem]]:
-    answers: dict[str, Any] = {}
+    """Check a mapping keyed by question id with ``parse``, collecting every problem with its line.
+
+    Shared by answers and decisions; ``parse`` returns the value to keep (``None`` keeps nothing)
+    or raises :class:`AnswerError`.
+    """
+    values: dict[str, Any] = {}
     problems: list[Problem] = []
     for key, value in raw.items():
         question = bank.question(str(key))
@@ -123,13 +132,23 @@ def _check_answers(
                 )
             )
             continue
-        if value is None:
-            continue
         try:
-            answers[question.id] = question.parse(value, bank)
+            parsed = parse(question, value)
         except AnswerError as exc:
             problems.append(Problem(f"question {question.id!r}: {exc}", doc.source, line, column))
-    return answers, problems
+            continue
+        if parsed is not None:
+            values[question.id] = parsed
+    return values, problems
+
+
+def _check_answers(
+    bank: Bank, doc: Document, raw: Mapping[str, Any], where: tuple[str, ...]
+) -> tuple[dict[str, Any], list[Problem]]:
+    def parse(question: Question, value: Any) -> Any:
+        return None if value is None else question.parse(value, bank)
+
+    return check_each(bank, doc, raw, where, parse)
 
 
 def _valid_answers(bank: Bank, question: Any) -> str:

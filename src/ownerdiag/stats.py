@@ -46,15 +46,6 @@ def gwet_ac1(ratings: Sequence[Sequence[Any]], categories: Sequence[Any]) -> flo
     return (pa - pe) / (1 - pe)
 
 
-def cohen_kappa(first: Sequence[Any], second: Sequence[Any]) -> float:
-    """Cohen's kappa for two raters; kept to show, in tests and docs, where it collapses."""
-    n = len(first)
-    pa = sum(1 for a, b in zip(first, second, strict=True) if a == b) / n
-    ca, cb = Counter(first), Counter(second)
-    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
-    return 1.0 if pe == 1 else (pa - pe) / (1 - pe)
-
-
 def within(steps: Sequence[Sequence[int]], distance: int) -> float | None:
     """Share of items whose answers lie no more than ``distance`` steps apart."""
     if not steps:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -67,15 +68,11 @@ def sweep_stale_temps(path: Path) -> None:
     two writers of the same path never delete each other's work in progress.
     """
     prefix = f".{path.name}."
-    for temp in path.parent.glob(f"{glob_escape(prefix)}*{TEMP_SUFFIX}"):
+    for temp in path.parent.glob(f"{glob.escape(prefix)}*{TEMP_SUFFIX}"):
         pid_text = temp.name[len(prefix) :].split("-", 1)[0]
         if pid_text.isdigit() and not _alive(int(pid_text)):
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
-
-
-def glob_escape(text: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 def _alive(pid: int) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.models import CADENCES, UNCLEAR, Bank, Question
+from ownerdiag.models import UNCLEAR, Bank, Question
 from ownerdiag.prompts import BACK, HELP, say, with_back
 from ownerdiag.responses import finish, first_unanswered, utc_now, with_answer
 
@@ -138,8 +138,6 @@ def _choice_titles(bank: Bank, question: Question) -> list[tuple[Any, str]]:
     if question.kind == "scale":
         ends = {1: question.low_label, 5: question.high_label}
         return [(n, f"{n} — {ends[n]}" if ends.get(n) else str(n)) for n in range(1, 6)]
-    if question.kind == "cadence":
-        return list(CADENCES.items())
     return [(c.id, c.label) for c in question.choices(bank) or []]
 
 

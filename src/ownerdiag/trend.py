@@ -32,10 +32,11 @@ class LaneTrend:
     title: str
     scores: list[int | None]
 
-    @property
-    def change(self) -> int | None:
-        first, last = self.scores[0], self.scores[-1]
-        return None if first is None or last is None else last - first
+
+def change(scores: list[int | None]) -> int | None:
+    """Last round's score minus the first's, when both exist."""
+    first, last = scores[0], scores[-1]
+    return None if first is None or last is None else last - first
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 _KEEP = {"\n", "\t"}
 
@@ -40,6 +41,21 @@ def make_console(
         markup=False,
         emoji=False,
         highlight=False,
+    )
+
+
+def titled_table(title: str, *, expand: bool = False) -> Table:
+    """The report's table style: a bold title on the left, a rule under the header only."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=expand,
     )
 
 

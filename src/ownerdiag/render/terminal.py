@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ownerdiag.engine import Comparison, Item, Severity, headline
-from ownerdiag.render.console import literal
+from ownerdiag.render.console import literal, titled_table
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,
@@ -235,19 +235,10 @@ def _settle_first(comparison: Comparison) -> RenderableType:
 
 
 def _lane_table(comparison: Comparison, title: str, score: int | None, items: list[Item]) -> Table:
-    from rich import box
-    from rich.table import Table
 
     bank = comparison.bank
     caption = f"{literal(title)} — alignment {score_text(score)}" if score is not None else title
-    table = Table(
-        title=caption,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        expand=True,
-    )
+    table = titled_table(caption, expand=True)
     crowded = len(comparison.responses) > 3
     table.add_column("question", ratio=2 if crowded else 3, overflow="fold")
     for response in comparison.responses:

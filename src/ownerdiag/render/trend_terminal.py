@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.render.console import literal
+from ownerdiag.render.console import literal, titled_table
 
 
 def print_trend(view: dict[str, Any], console: Any) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     labels = [r["label"] for r in view["rounds"]]
@@ -26,13 +24,7 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
         f"{counts['persisted']} persisted; {counts['steady']} without conflict throughout."
     )
     console.print()
-    scores = Table(
-        title="Alignment scores",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    scores = titled_table("Alignment scores")
     scores.add_column("", overflow="fold")
     for label in labels:
         scores.add_column(literal(label), justify="right", overflow="fold")
@@ -42,14 +34,7 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
         scores.add_row(literal(name), *row["score_texts"], row["change_text"], row["bar"])
     console.print(scores)
     changed = [i for i in view["items"] if i["status"] != "steady"]
-    table = Table(
-        title="Conflicts, round by round",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        expand=True,
-    )
+    table = titled_table("Conflicts, round by round", expand=True)
     table.add_column("question", ratio=3, overflow="fold")
     for label in labels:
         table.add_column(literal(label), overflow="fold", min_width=12)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ownerdiag import __version__
 from ownerdiag.render.labels import SYMBOL, bar, score_text
-from ownerdiag.trend import Trend
+from ownerdiag.trend import Trend, change
 
 STATUS_WORDS = {
     "closed": "✓ closed",
@@ -58,12 +58,11 @@ def trend_view(trend: Trend) -> dict[str, Any]:
 
 
 def _scores(scores: list[int | None]) -> dict[str, Any]:
-    first, last = scores[0], scores[-1]
-    change = None if first is None or last is None else last - first
+    moved = change(scores)
     return {
         "scores": scores,
         "score_texts": [score_text(s) for s in scores],
-        "bar": bar(last),
-        "change": change,
-        "change_text": "n/a" if change is None else f"{change:+d}",
+        "bar": bar(scores[-1]),
+        "change": moved,
+        "change_text": "n/a" if moved is None else f"{moved:+d}",
     }

@@ -83,8 +83,8 @@ def startup(runs: int, warmup: int) -> list[tuple[str, float, float]]:
 
 def generated(questions: int, respondents: int, seed: int = 7):
     """A bank of ``questions`` mixed questions and ``respondents`` complete random responses."""
-    from ownerdiag.models import Bank
-    from ownerdiag.responses import finish, start
+    from ownerdiag.core.models import Bank
+    from ownerdiag.files.responses import finish, start
 
     roles = {f"role_{i}": f"Role {i}" for i in range(respondents)}
     kinds = ["owner"] * 6 + ["cadence", "yes_no", "scale", "text"]
@@ -119,7 +119,7 @@ def generated(questions: int, respondents: int, seed: int = 7):
 
 
 def engine(runs: int) -> list[tuple[str, float, float]]:
-    from ownerdiag.engine import compare
+    from ownerdiag.core.engine import compare
 
     rows = []
     for respondents in (2, 5, 10):
@@ -137,7 +137,7 @@ def engine(runs: int) -> list[tuple[str, float, float]]:
 
 
 def peak_memory() -> float:
-    from ownerdiag.engine import compare
+    from ownerdiag.core.engine import compare
 
     bank, responses = generated(1000, 10)
     tracemalloc.start()

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ownerdiag.banks import builtin_dir, load_bank
 from ownerdiag.cli import app
-from ownerdiag.models import Bank
+from ownerdiag.core.models import Bank
+from ownerdiag.files.banks import builtin_dir, load_bank
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

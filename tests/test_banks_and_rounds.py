@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.banks import builtin_dir, load_bank
-from ownerdiag.yamlio import dump_yaml
+from ownerdiag.files.banks import builtin_dir, load_bank
+from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import EXAMPLES, survey_args
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.models import Bank
-from ownerdiag.responses import slug
-from ownerdiag.yamlio import dump_yaml
+from ownerdiag.core.models import Bank
+from ownerdiag.files.responses import slug
+from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import EXAMPLES, survey_args
 
@@ -182,7 +182,7 @@ def test_tampered_answer_names_file_and_line(cli, tmp_path: Path):
 
 
 def test_bank_changed_after_the_survey(cli, tmp_path: Path):
-    from ownerdiag.banks import builtin_dir
+    from ownerdiag.files.banks import builtin_dir
 
     changed = tmp_path / "banks" / "outbound.yaml"
     changed.parent.mkdir()

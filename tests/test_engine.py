@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ownerdiag.engine import (
+from ownerdiag.core.engine import (
     Severity,
     Verdict,
     cadence_verdict,
@@ -16,7 +16,7 @@ from ownerdiag.engine import (
     scale_verdict,
     severity,
 )
-from ownerdiag.models import Bank, Weight
+from ownerdiag.core.models import Bank, Weight
 
 V = Verdict
 
@@ -181,7 +181,7 @@ def test_scale_verdict_ignores_order(values, threshold, expected, better, rnd):
 def test_alignment_score_is_the_weighted_credit(outbound: Bank):
     from datetime import datetime, timezone
 
-    from ownerdiag.responses import finish, start
+    from ownerdiag.files.responses import finish, start
 
     T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.models import Bank
+from ownerdiag.core.models import Bank
 
 from .test_compare_cli import CRO, VP, framework_answers, respond
 

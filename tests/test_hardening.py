@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ownerdiag.banks import builtin_dir
-from ownerdiag.responses import load_response, slug
-from ownerdiag.yamlio import dump_yaml
+from ownerdiag.files.banks import builtin_dir
+from ownerdiag.files.responses import load_response, slug
+from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import EXAMPLES, survey_args
 from .test_compare_cli import CRO, VP, framework_answers
@@ -346,7 +346,7 @@ def evil_files(cli, tmp_path: Path) -> tuple[list[Path], Path]:
     )
     bank_path = tmp_path / "evil-bank.yaml"
     bank_path.write_text(text)
-    from ownerdiag.banks import load_bank
+    from ownerdiag.files.banks import load_bank
 
     bank = load_bank(bank_path)
     files = []

@@ -10,11 +10,12 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from ownerdiag import meeting, resolution
-from ownerdiag.collect import gather
-from ownerdiag.engine import compare
-from ownerdiag.models import Bank
-from ownerdiag.responses import utc_now
+from ownerdiag.core.engine import compare
+from ownerdiag.core.models import Bank
+from ownerdiag.files import resolution
+from ownerdiag.files.collect import gather
+from ownerdiag.files.responses import utc_now
+from ownerdiag.interactive import meeting
 
 from .conftest import EXAMPLES
 from .test_compare_cli import CRO, VP, framework_answers, respond
@@ -125,7 +126,7 @@ def test_charter_without_decisions_leaves_conflicts_open(cli):
 def test_next_review_dates(today: str, cadence: str, expected: str):
     from datetime import date
 
-    from ownerdiag.charter import next_review
+    from ownerdiag.core.charter import next_review
 
     assert next_review(cadence, date.fromisoformat(today)).isoformat() == expected
 

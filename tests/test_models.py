@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.banks import load_bank
+from ownerdiag.core.models import AnswerError, Bank
 from ownerdiag.errors import InputError
-from ownerdiag.models import AnswerError, Bank
-from ownerdiag.schema import validate
-from ownerdiag.yamlio import parse_yaml
+from ownerdiag.files.banks import load_bank
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import parse_yaml
 
 from .conftest import MINI_BANK
 
@@ -138,7 +138,7 @@ def test_invalid_answers_say_what_is_valid(qid: str, raw: object, needle: str):
 
 
 def test_builtin_banks_validate():
-    from ownerdiag.banks import bank_paths, builtin_dir
+    from ownerdiag.files.banks import bank_paths, builtin_dir
 
     paths = bank_paths(builtin_dir())
     assert paths
@@ -149,7 +149,7 @@ def test_builtin_banks_validate():
 def test_shipped_schema_matches_the_models():
     import json
 
-    from ownerdiag.banks import builtin_dir
+    from ownerdiag.files.banks import builtin_dir
 
     shipped = json.loads((builtin_dir() / "bank.schema.json").read_text())
     assert shipped == Bank.model_json_schema()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ownerdiag.stats import gwet_ac1, percent_agreement, within
+from ownerdiag.core.stats import gwet_ac1, percent_agreement, within
 
 
 def cohen_kappa(first: Sequence[Any], second: Sequence[Any]) -> float:

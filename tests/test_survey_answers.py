@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.models import Bank
-from ownerdiag.responses import load_response
-from ownerdiag.yamlio import dump_yaml
+from ownerdiag.core.models import Bank
+from ownerdiag.files.responses import load_response
+from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import survey_args
 

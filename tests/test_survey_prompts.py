@@ -11,10 +11,10 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from ownerdiag import survey
-from ownerdiag.banks import load_bank
-from ownerdiag.models import Bank, Response
-from ownerdiag.responses import start, with_answer
+from ownerdiag.core.models import Bank, Response
+from ownerdiag.files.banks import load_bank
+from ownerdiag.files.responses import start, with_answer
+from ownerdiag.interactive import survey
 
 DOWN, UP, ENTER, BACK = "\x1b[B", "\x1b[A", "\r", "\x02"
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from ownerdiag.models import Bank
-from ownerdiag.responses import load_response
+from ownerdiag.core.models import Bank
+from ownerdiag.files.responses import load_response
 
 from .conftest import survey_args
 
@@ -137,8 +137,8 @@ def test_prompts_never_reach_stdout(tmp_path: Path, outbound: Bank):
 
 
 def test_resolve_meeting_in_a_terminal_with_interrupt_and_resume(tmp_path: Path):
-    from ownerdiag.collect import gather
-    from ownerdiag.resolution import load
+    from ownerdiag.files.collect import gather
+    from ownerdiag.files.resolution import load
 
     from .test_compare_cli import CRO, VP
 

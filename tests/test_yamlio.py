@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ownerdiag.errors import InputError
-from ownerdiag.yamlio import MAX_DEPTH, parse_yaml, parse_yaml_bytes, read_yaml
+from ownerdiag.files.yamlio import MAX_DEPTH, parse_yaml, parse_yaml_bytes, read_yaml
 
 
 def problem(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.banks import BankFile
-from ownerdiag.models import Bank, Question
+from ownerdiag.core.models import Bank, Question
+from ownerdiag.files.banks import BankFile
 from ownerdiag.render.console import literal, make_console
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ownerdiag.charter import Settled, next_review, review_cadence, settle_all
-from ownerdiag.engine import Comparison
-from ownerdiag.models import CADENCES, JOINT, Decisions
+from ownerdiag.core.charter import Settled, next_review, review_cadence, settle_all
+from ownerdiag.core.engine import Comparison
+from ownerdiag.core.models import CADENCES, JOINT, Decisions
 from ownerdiag.render.labels import positions
 
 

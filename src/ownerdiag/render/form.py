@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ownerdiag.models import Bank, Question
+from ownerdiag.core.models import Bank, Question
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.engine import Comparison, Headline, Item, Severity, Verdict
-from ownerdiag.models import Bank, Response
+from ownerdiag.core.engine import Comparison, Headline, Item, Severity, Verdict
+from ownerdiag.core.models import Bank, Response
 
 SYMBOL = {
     Verdict.vacuum: "∅",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag import __version__
-from ownerdiag.engine import Comparison, Item, headline
+from ownerdiag.core.engine import Comparison, Item, headline
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ownerdiag.engine import Comparison, Item, Severity, headline
+from ownerdiag.core.engine import Comparison, Item, Severity, headline
 from ownerdiag.render.console import literal, titled_table
 from ownerdiag.render.labels import (
     MEANING,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag import __version__
+from ownerdiag.core.trend import Trend, change
 from ownerdiag.render.labels import SYMBOL, bar, score_text
-from ownerdiag.trend import Trend, change
 
 STATUS_WORDS = {
     "closed": "✓ closed",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag import __version__
-from ownerdiag.engine import Comparison, Item, headline
+from ownerdiag.core.engine import Comparison, Item, headline
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,

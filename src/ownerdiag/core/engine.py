@@ -11,8 +11,8 @@ from enum import Enum
 from itertools import combinations
 from typing import Any
 
-from ownerdiag import stats
-from ownerdiag.models import CADENCES, JOINT, UNCLEAR, Bank, Question, Response, Weight
+from ownerdiag.core import stats
+from ownerdiag.core.models import CADENCES, JOINT, UNCLEAR, Bank, Question, Response, Weight
 
 
 class Verdict(str, Enum):

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from ownerdiag import __version__
+from ownerdiag.core.models import AnswerError, Bank, BankRef, Question, Respondent, Response
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.models import AnswerError, Bank, BankRef, Question, Respondent, Response
-from ownerdiag.schema import validate
-from ownerdiag.yamlio import Document, dump_yaml, read_yaml
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import Document, dump_yaml, read_yaml
 
 
 def utc_now() -> datetime:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ownerdiag.engine import Comparison, Item
-from ownerdiag.models import UNCLEAR, Decisions
-from ownerdiag.resolution import DECIDABLE
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.models import UNCLEAR, Decisions
+from ownerdiag.files.resolution import DECIDABLE
 
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3}
 REVIEWABLE = ("weekly", *REVIEW_MONTHS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ownerdiag.engine import Comparison, Item, Severity, Verdict
+from ownerdiag.core.engine import Comparison, Item, Severity, Verdict
 
 
 @dataclass(frozen=True)

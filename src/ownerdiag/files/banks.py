@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ownerdiag.core.models import Bank
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.models import Bank
-from ownerdiag.schema import validate
-from ownerdiag.yamlio import read_yaml
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -23,8 +23,9 @@ class BankFile:
 
 def builtin_dir() -> Path:
     """Banks shipped in the wheel; in a source checkout, the repository's ``questions/``."""
-    packaged = Path(__file__).parent / "questions"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "questions"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "questions"
+    return packaged if packaged.is_dir() else package.parents[1] / "questions"
 
 
 def load_bank(path: Path) -> Bank:

@@ -7,9 +7,9 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.models import UNCLEAR, Bank, Question
-from ownerdiag.prompts import BACK, HELP, say, with_back
-from ownerdiag.responses import finish, first_unanswered, utc_now, with_answer
+from ownerdiag.core.models import UNCLEAR, Bank, Question
+from ownerdiag.files.responses import finish, first_unanswered, utc_now, with_answer
+from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 
 SAVE = "\x00save"
 KEYS = "↑↓ move · Enter choose · ? help · Ctrl-B back"

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ownerdiag import banks
+from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.models import Bank, Response
-from ownerdiag.responses import check_response, load_response
-from ownerdiag.schema import validate
-from ownerdiag.yamlio import Document, read_yaml
+from ownerdiag.files import banks
+from ownerdiag.files.responses import check_response, load_response
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import Document, read_yaml
 
 
 @dataclass(frozen=True)

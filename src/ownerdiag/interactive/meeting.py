@@ -7,11 +7,11 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.engine import Comparison, Item
-from ownerdiag.models import Decision, Decisions
-from ownerdiag.prompts import BACK, HELP, say, with_back
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.models import Decision, Decisions
+from ownerdiag.files.resolution import decision_choices, with_decision
+from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
-from ownerdiag.resolution import decision_choices, with_decision
 
 LEAVE_OPEN = "\x00open"
 KEYS = "Enter choose · ? why · Ctrl-B back"
@@ -112,9 +112,9 @@ def run_in_terminal(
     force: bool,
 ) -> Decisions:
     """The interactive meeting with autosave to ``out.partial``; returns the finished decisions."""
-    from ownerdiag import resolution, storage
-    from ownerdiag.prompts import print_resume_hint, terminal_session
-    from ownerdiag.responses import utc_now
+    from ownerdiag.files import resolution, storage
+    from ownerdiag.files.responses import utc_now
+    from ownerdiag.interactive.prompts import print_resume_hint, terminal_session
 
     partial = storage.partial_path(out)
     storage.refuse_overwrite(out, force, "decisions file")

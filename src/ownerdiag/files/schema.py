@@ -6,9 +6,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ownerdiag.core.models import LocatedProblems
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.models import LocatedProblems
-from ownerdiag.yamlio import Document, Path_
+from ownerdiag.files.yamlio import Document, Path_
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ownerdiag import __version__
-from ownerdiag.engine import Comparison, Item
-from ownerdiag.errors import InputError
-from ownerdiag.models import (
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.models import (
     UNCLEAR,
     AnswerError,
     Bank,
@@ -21,9 +20,10 @@ from ownerdiag.models import (
     Question,
     Response,
 )
-from ownerdiag.responses import check_each
-from ownerdiag.schema import validate
-from ownerdiag.yamlio import Document, dump_yaml, read_yaml
+from ownerdiag.errors import InputError
+from ownerdiag.files.responses import check_each
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import Document, dump_yaml, read_yaml
 
 DECIDABLE = ("owner", "cadence", "yes_no", "choice")
 """Kinds with an answer a meeting can agree on; ratings and free text are not decided."""

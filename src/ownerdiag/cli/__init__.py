@@ -129,7 +129,8 @@ def bank_dir_option() -> Any:
 def load_comparison(
     files: list[Path], bank: str | None, bank_dir: list[Path] | None, allow_incomplete: bool
 ) -> Any:
-    from ownerdiag import collect, engine
+    from ownerdiag.core import engine
+    from ownerdiag.files import collect
 
     bank_model, responses = collect.gather(
         files, bank_ref=bank, bank_dirs=bank_dir or [], allow_incomplete=allow_incomplete
@@ -177,7 +178,7 @@ def banks_command(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """List the question banks: built-in ones and those in --bank-dir folders."""
-    from ownerdiag import banks
+    from ownerdiag.files import banks
     from ownerdiag.render import bankview
 
     found, problems = banks.discover(bank_dir or [])
@@ -198,14 +199,14 @@ def bank_show(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Show one bank: its roles, lanes and every question with the framework's answer."""
-    from ownerdiag import banks
+    from ownerdiag.files import banks
     from ownerdiag.render import bankview
 
     entry = banks.resolve(bank, bank_dir or [])
     if format is BankFormat.json:
         print_json(bankview.bank_json(entry.bank))
     elif format is BankFormat.yaml:
-        from ownerdiag.yamlio import dump_yaml
+        from ownerdiag.files.yamlio import dump_yaml
 
         typer.echo(dump_yaml(bankview.bank_json(entry.bank)), nl=False)
     else:
@@ -217,7 +218,7 @@ def bank_validate(
     paths: list[Path] = typer.Argument(..., metavar="PATH", help="Bank files to check."),
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
-    from ownerdiag import banks
+    from ownerdiag.files import banks
 
     problems = []
     for path in paths:
@@ -236,7 +237,7 @@ def bank_schema(
     schema_for: SchemaFor = typer.Option(SchemaFor.bank, "--for", help="Which file format."),
 ) -> None:
     """Print the JSON Schema of bank, response or decisions files, for editor completion."""
-    from ownerdiag.models import Bank, Decisions, Response
+    from ownerdiag.core.models import Bank, Decisions, Response
 
     model = {SchemaFor.bank: Bank, SchemaFor.response: Response, SchemaFor.decisions: Decisions}
     print_json(model[schema_for].model_json_schema())
@@ -290,8 +291,8 @@ def survey_command(
 
     Progress is saved after every answer; Ctrl-C keeps it and prints how to resume.
     """
-    from ownerdiag import banks, responses, storage
-    from ownerdiag.yamlio import read_yaml
+    from ownerdiag.files import banks, responses, storage
+    from ownerdiag.files.yamlio import read_yaml
 
     entry = banks.resolve(bank, bank_dir or [])
     responses.check_role(entry.bank, role)
@@ -316,7 +317,7 @@ def survey_command(
             f"answer from a file instead: ownerdiag form --bank {entry.bank.id} --role {role} "
             "> answers.yaml, fill it in, then add --answers answers.yaml",
         )
-    from ownerdiag import interview
+    from ownerdiag.interactive import interview
 
     interview.run_in_terminal(entry, bank, role, name, out, resume=resume, force=force)
 
@@ -332,7 +333,7 @@ def form_command(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Print a commented answer template to fill in with any editor, for survey --answers."""
-    from ownerdiag import banks, responses
+    from ownerdiag.files import banks, responses
     from ownerdiag.render.form import answer_form
 
     entry = banks.resolve(bank, bank_dir or [])
@@ -378,7 +379,7 @@ def compare_command(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
-    from ownerdiag import engine
+    from ownerdiag.core import engine
 
     comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
     emit_report(comparison, format, out)
@@ -442,7 +443,7 @@ def write_or_print(text: str, out: Path | None) -> None:
     if out is None:
         typer.echo(text, nl=False)
     else:
-        from ownerdiag.storage import write_atomic
+        from ownerdiag.files.storage import write_atomic
 
         write_atomic(out, text, mode=0o644)
         typer.echo(f"Wrote {out}", err=True)
@@ -477,13 +478,13 @@ def resolve_command(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Walk through every conflict, worst first, and record what the room agrees."""
-    from ownerdiag import resolution, storage
-    from ownerdiag.responses import utc_now
+    from ownerdiag.files import resolution, storage
+    from ownerdiag.files.responses import utc_now
 
     comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
     items = resolution.agenda(comparison)
     if answers is not None:
-        from ownerdiag.yamlio import read_yaml
+        from ownerdiag.files.yamlio import read_yaml
 
         storage.refuse_overwrite(out, force, "decisions file")
         decided = resolution.parse_input(comparison.bank, read_yaml(answers))
@@ -498,7 +499,7 @@ def resolve_command(
                 "resolve",
                 "give the decisions with --answers FILE (question id: agreed answer)",
             )
-        from ownerdiag import meeting
+        from ownerdiag.interactive import meeting
 
         command = ["ownerdiag", "resolve", *map(str, files), "--out", str(out)]
         decisions = meeting.run_in_terminal(
@@ -551,7 +552,7 @@ def charter_command(
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
     from datetime import date
 
-    from ownerdiag import resolution
+    from ownerdiag.files import resolution
     from ownerdiag.render.charter_view import charter_view
     from ownerdiag.render.templating import render
 
@@ -585,8 +586,9 @@ def trend_command(
     bank_dir: list[Path] = bank_dir_option(),
 ) -> None:
     """Show which conflicts closed, opened or persisted between rounds, and how scores moved."""
-    from ownerdiag import collect, engine
-    from ownerdiag import trend as trends
+    from ownerdiag.core import engine
+    from ownerdiag.core import trend as trends
+    from ownerdiag.files import collect
     from ownerdiag.render.trend_terminal import print_trend
     from ownerdiag.render.trend_view import trend_view
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import typer
 
-from ownerdiag import responses, storage
-from ownerdiag.banks import BankFile
+from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import InputError
-from ownerdiag.models import Bank, Response
+from ownerdiag.files import responses, storage
+from ownerdiag.files.banks import BankFile
 
 
 def run_in_terminal(
@@ -22,8 +22,8 @@ def run_in_terminal(
     resume: bool,
     force: bool,
 ) -> None:
-    from ownerdiag import survey
-    from ownerdiag.prompts import print_resume_hint, terminal_session
+    from ownerdiag.interactive import survey
+    from ownerdiag.interactive.prompts import print_resume_hint, terminal_session
 
     bank = entry.bank
     with terminal_session():

@@ -83,8 +83,8 @@ def startup(runs: int, warmup: int) -> list[tuple[str, float, float]]:
 
 def generated(questions: int, respondents: int, seed: int = 7):
     """A bank of ``questions`` mixed questions and ``respondents`` complete random responses."""
+    from ownerdiag.core.answers import finish, start
     from ownerdiag.core.models import Bank
-    from ownerdiag.files.responses import finish, start
 
     roles = {f"role_{i}": f"Role {i}" for i in range(respondents)}
     kinds = ["owner"] * 6 + ["cadence", "yes_no", "scale", "text"]
@@ -92,15 +92,26 @@ def generated(questions: int, respondents: int, seed: int = 7):
     for n in range(questions):
         kind = kinds[n % len(kinds)]
         spec = {"id": f"q{n}", "kind": kind, "lane": f"lane_{n % 3}", "prompt": f"Question {n}?"}
-        spec["expected"] = {"owner": "role_0", "cadence": "monthly", "yes_no": "yes",
-                            "scale": 3, "text": None}[kind]
+        spec["expected"] = {
+            "owner": "role_0",
+            "cadence": "monthly",
+            "yes_no": "yes",
+            "scale": 3,
+            "text": None,
+        }[kind]
         if kind == "text":
             del spec["expected"]
         specs.append(spec)
-    bank = Bank.model_validate({
-        "id": "generated", "title": "Generated", "version": "1", "roles": roles,
-        "lanes": {f"lane_{i}": {"title": f"Lane {i}"} for i in range(3)}, "questions": specs,
-    })
+    bank = Bank.model_validate(
+        {
+            "id": "generated",
+            "title": "Generated",
+            "version": "1",
+            "roles": roles,
+            "lanes": {f"lane_{i}": {"title": f"Lane {i}"} for i in range(3)},
+            "questions": specs,
+        }
+    )
     rng = random.Random(seed)
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
     answers_for = {
@@ -155,11 +166,16 @@ def main() -> None:
     import ownerdiag
 
     if Path(ownerdiag.__file__).resolve().is_relative_to(REPO / "src"):
-        print("warning: ownerdiag runs from the source tree (editable install); start-up "
-              "figures include compiling its modules", file=sys.stderr)
+        print(
+            "warning: ownerdiag runs from the source tree (editable install); start-up "
+            "figures include compiling its modules",
+            file=sys.stderr,
+        )
     print(f"# ownerdiag benchmark, {datetime.now():%Y-%m-%d}")
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"{platform.platform(terse=True)}; median of {options.runs} runs\n")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"{platform.platform(terse=True)}; median of {options.runs} runs\n"
+    )
     print("| command | median | ratio to floor |\n|---|---:|---:|")
     for name, seconds, ratio in startup(options.runs, options.warmup):
         print(f"| {name} | {seconds * 1000:.0f} ms | {ratio:.2f}x |")

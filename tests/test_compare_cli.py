@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ownerdiag.core.models import Bank
-from ownerdiag.files.responses import slug
+from ownerdiag.files.documents import slug
 from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import EXAMPLES, survey_args

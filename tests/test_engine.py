@@ -6,17 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ownerdiag.core.engine import (
-    Severity,
-    Verdict,
-    cadence_verdict,
-    choice_verdict,
-    compare,
-    owner_verdict,
-    scale_verdict,
-    severity,
-)
-from ownerdiag.core.models import Bank, Weight
+from ownerdiag.core.engine import compare
+from ownerdiag.core.fields import Weight
+from ownerdiag.core.kinds.base import choice_verdict
+from ownerdiag.core.kinds.cadence import cadence_verdict
+from ownerdiag.core.kinds.owner import owner_verdict
+from ownerdiag.core.kinds.scale import scale_verdict
+from ownerdiag.core.models import Bank
+from ownerdiag.core.verdicts import Severity, Verdict, severity
 
 V = Verdict
 
@@ -181,7 +178,7 @@ def test_scale_verdict_ignores_order(values, threshold, expected, better, rnd):
 def test_alignment_score_is_the_weighted_credit(outbound: Bank):
     from datetime import datetime, timezone
 
-    from ownerdiag.files.responses import finish, start
+    from ownerdiag.core.answers import finish, start
 
     T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

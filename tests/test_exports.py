@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ownerdiag.core.models import Bank
+from ownerdiag.render.view import SETTLE_FIRST_LIMIT
 
 from .test_compare_cli import CRO, VP, framework_answers, respond
 
@@ -112,6 +113,8 @@ def test_html_renders_in_headless_chromium(cli, tmp_path: Path, outbound: Bank):
     ).stdout
     scored = [q for q in outbound.questions if q.kind != "text"]
     assert dom.count('<tr class="row ') == len(scored)
-    assert dom.count('class="card ') >= 1 + 20  # the headline card and the conflicts
+    # the headline card, the conflicts shown in full, the rest in one compact list
+    assert dom.count('class="card ') == 1 + SETTLE_FIRST_LIMIT
+    assert dom.count('<ol class="later"') == 1
     for section in ("headline", "summary", "settle", "grid", "words"):
         assert f'id="{section}"' in dom

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ownerdiag.files.banks import builtin_dir
-from ownerdiag.files.responses import load_response, slug
+from ownerdiag.files.documents import load_response, slug
 from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import EXAMPLES, survey_args

@@ -10,12 +10,13 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from ownerdiag.core import decisions as resolution
 from ownerdiag.core.engine import compare
 from ownerdiag.core.models import Bank
-from ownerdiag.files import resolution
 from ownerdiag.files.collect import gather
-from ownerdiag.files.responses import utc_now
+from ownerdiag.files.documents import load_decisions
 from ownerdiag.interactive import meeting
+from ownerdiag.interactive.lifecycle import utc_now
 
 from .conftest import EXAMPLES
 from .test_compare_cli import CRO, VP, framework_answers, respond
@@ -35,7 +36,7 @@ def decide(cli, tmp_path: Path, agreed: Path = AGREED, *files: Path) -> Path:
 def test_resolve_from_a_file_writes_private_decisions(cli, tmp_path: Path, outbound: Bank):
     out = decide(cli, tmp_path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    decisions = resolution.load(out, outbound)
+    decisions = load_decisions(out, outbound)
     assert decisions.decisions["outbound_strategy_owner"].decision == "cro"
     assert "monthly review" in decisions.decisions["outbound_strategy_owner"].note
     assert decisions.decisions["pipeline_split_documented"].decision == "yes"

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ownerdiag.core.models import AnswerError, Bank
+from ownerdiag.core.fields import AnswerError
+from ownerdiag.core.models import Bank
 from ownerdiag.errors import InputError
 from ownerdiag.files.banks import load_bank
 from ownerdiag.files.schema import validate

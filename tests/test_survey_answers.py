@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ownerdiag.core.models import Bank
-from ownerdiag.files.responses import load_response
+from ownerdiag.files.documents import load_response
 from ownerdiag.files.yamlio import dump_yaml
 
 from .conftest import survey_args

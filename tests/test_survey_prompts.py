@@ -11,9 +11,9 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from ownerdiag.core.answers import start, with_answer
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.files.banks import load_bank
-from ownerdiag.files.responses import start, with_answer
 from ownerdiag.interactive import survey
 
 DOWN, UP, ENTER, BACK = "\x1b[B", "\x1b[A", "\r", "\x02"

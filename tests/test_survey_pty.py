@@ -12,7 +12,7 @@ import pexpect
 import pytest
 
 from ownerdiag.core.models import Bank
-from ownerdiag.files.responses import load_response
+from ownerdiag.files.documents import load_response
 
 from .conftest import survey_args
 
@@ -138,7 +138,7 @@ def test_prompts_never_reach_stdout(tmp_path: Path, outbound: Bank):
 
 def test_resolve_meeting_in_a_terminal_with_interrupt_and_resume(tmp_path: Path):
     from ownerdiag.files.collect import gather
-    from ownerdiag.files.resolution import load
+    from ownerdiag.files.documents import load_decisions as load
 
     from .test_compare_cli import CRO, VP
 

@@ -1,8 +1,31 @@
-"""The one error type the core raises for bad input; the CLI turns it into exit code 2."""
+"""The one error type every layer raises for bad input; the CLI turns it into exit code 2.
+
+Lower layers never spell command-line flags: a problem that a flag would fix carries a
+:class:`Fix`, and the CLI words the advice.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Protocol
+
+
+class Fix(Enum):
+    """What would fix a problem, for the CLI to word as flag-level advice."""
+
+    REPLACE = "replace"
+    """The target exists: replace it, or write elsewhere."""
+    CONTINUE_OR_RESTART = "continue_or_restart"
+    """Unfinished progress is saved there: continue it, or start over."""
+    START_AFRESH = "start_afresh"
+    """There is no progress to continue."""
+    SAME_BANK_AND_ROLE = "same_bank_and_role"
+    """Progress saved for another bank or role."""
+    FINISH_OR_ALLOW_INCOMPLETE = "finish_or_allow_incomplete"
+    GIVE_BANK_FILE = "give_bank_file"
+    """The responses answered another version of the bank."""
+    CHECK_BANK_DIR = "check_bank_dir"
 
 
 @dataclass(frozen=True)
@@ -14,6 +37,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     hint: str = ""
+    fix: Fix | None = None
 
     def location(self) -> str:
         parts = [self.source or "<input>"]
@@ -35,8 +59,22 @@ class InputError(Exception):
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
-    def single(cls, message: str, source: str = "", hint: str = "", **where: int) -> InputError:
-        return cls([Problem(message, source, where.get("line"), where.get("column"), hint)])
+    def single(
+        cls, message: str, source: str = "", hint: str = "", fix: Fix | None = None, **where: int
+    ) -> InputError:
+        return cls([Problem(message, source, where.get("line"), where.get("column"), hint, fix)])
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+Path_ = tuple[str | int, ...]
+
+
+class Located(Protocol):
+    """Parsed data that knows where each part of it stood in its source (a YAML document)."""
+
+    data: Any
+    source: str
+
+    def locate(self, path: Path_) -> tuple[int | None, int | None]: ...

@@ -1,80 +1,34 @@
-"""The command line: thin typer commands over the core, with errors and exit codes handled once.
+"""The command line: argument parsing over the library, errors and exit codes handled once.
 
-Parameter annotations stay builtins, ``Path`` and ``Enum`` (typer evaluates them at run time),
-and heavy libraries are imported inside the commands that need them.
+Each command parses its options and hands off; heavy libraries are imported inside the
+commands that need them.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from ownerdiag import __version__
+from ownerdiag.cli import options as opt
+from ownerdiag.cli.exits import new_typer, tripped
 from ownerdiag.errors import InputError
-
-EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
 # model is built: ~70 ms per command here, for plugins ownerdiag never uses. Set before any
 # command imports pydantic; an explicit setting in the environment still wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-
-class _Group(TyperGroup):
-    """Turns the core's errors into one-line messages and exit codes, in one place."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except InputError as exc:
-            if ctx.meta.get("ownerdiag.debug"):
-                raise
-            fail(exc)
-        except KeyboardInterrupt:
-            if ctx.meta.get("ownerdiag.debug"):
-                raise
-            typer.echo("\ninterrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK) from None
-
-
-def fail(exc: InputError) -> NoReturn:
-    for problem in exc.problems:
-        typer.echo(str(problem), err=True)
-    raise typer.Exit(EXIT_INPUT)
-
-
-app = typer.Typer(
-    cls=_Group,
-    name="ownerdiag",
-    help=(
-        "Ask each revenue leader separately who owns what, then compare the answers.\n\n"
-        "\b\nThe workflow:\n"
-        "  ownerdiag banks                      # pick a question bank\n"
-        "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'\n"
-        "  ownerdiag compare responses/*.yaml   # the lane-gap report"
-    ),
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+app = new_typer(
+    "Ask each revenue leader separately who owns what, then compare the answers.\n\n"
+    "\b\nThe workflow:\n"
+    "  ownerdiag banks                      # pick a question bank\n"
+    "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'\n"
+    "  ownerdiag compare responses/*.yaml   # the lane-gap report"
 )
-bank_app = typer.Typer(
-    cls=_Group,
-    help="Show, validate and describe question banks.",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-)
+bank_app = new_typer("Show, validate and describe question banks.")
 app.add_typer(bank_app, name="bank")
 
 
@@ -95,152 +49,48 @@ def _root(
     ctx.meta["ownerdiag.debug"] = debug
 
 
-class TableOrJson(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class BankFormat(str, Enum):
-    table = "table"
-    json = "json"
-    yaml = "yaml"
-
-
-class SchemaFor(str, Enum):
-    bank = "bank"
-    response = "response"
-    decisions = "decisions"
-
-
-BANK_DIR_HELP = "Folder of your own banks (repeatable); also read from OWNERDIAG_BANK_DIR."
-
-
-def bank_dir_option() -> Any:
-    return typer.Option(
-        None,
-        "--bank-dir",
-        metavar="DIR",
-        help=BANK_DIR_HELP,
-        envvar="OWNERDIAG_BANK_DIR",
-        show_default=False,
-    )
-
-
-def load_comparison(
-    files: list[Path], bank: str | None, bank_dir: list[Path] | None, allow_incomplete: bool
-) -> Any:
-    from ownerdiag.core import engine
-    from ownerdiag.files import collect
-
-    bank_model, responses = collect.gather(
-        files, bank_ref=bank, bank_dirs=bank_dir or [], allow_incomplete=allow_incomplete
-    )
-    return engine.compare(bank_model, responses)
-
-
-def response_files_argument(help: str) -> Any:
-    return typer.Argument(..., metavar="FILE", help=help, show_default=False)
-
-
-def out_option(what: str) -> Any:
-    return typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar="FILE",
-        help=f"Write the {what} to this file.",
-        show_default=False,
-    )
-
-
-def allow_incomplete_option() -> Any:
-    return typer.Option(False, "--allow-incomplete", help="Use unfinished surveys too.")
-
-
-def bank_option() -> Any:
-    return typer.Option(
-        None,
-        "--bank",
-        "-b",
-        metavar="ID|PATH",
-        help="The bank file the responses answered (default: found by id).",
-        show_default=False,
-    )
-
-
-def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
 @app.command("banks", epilog="Example: ownerdiag banks --format json")
 def banks_command(
-    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f"),
-    bank_dir: list[Path] = bank_dir_option(),
+    format: opt.TableOrJson = opt.format_option(opt.TableOrJson.table),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """List the question banks: built-in ones and those in --bank-dir folders."""
-    from ownerdiag.files import banks
     from ownerdiag.render import bankview
 
-    found, problems = banks.discover(bank_dir or [])
-    for problem in problems:
-        typer.echo(f"{problem} (skipped)", err=True)
-    if format is TableOrJson.json:
-        print_json([bankview.bank_summary(entry) for entry in found])
-    else:
-        bankview.print_bank_list(found)
+    bankview.list_banks(bank_dir or [], as_json=format is opt.TableOrJson.json)
 
 
 @bank_app.command("show", epilog="Example: ownerdiag bank show outbound --format json")
 def bank_show(
-    bank: str = typer.Argument(
-        ..., metavar="ID|PATH", help="A bank id, or the path of a bank file."
-    ),
-    format: BankFormat = typer.Option(BankFormat.table, "--format", "-f"),
-    bank_dir: list[Path] = bank_dir_option(),
+    bank: str = opt.argument("A bank id, or the path of a bank file.", "ID|PATH"),
+    format: opt.BankFormat = opt.format_option(opt.BankFormat.table),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Show one bank: its roles, lanes and every question with the framework's answer."""
-    from ownerdiag.files import banks
+    from ownerdiag.files.banks import resolve
     from ownerdiag.render import bankview
 
-    entry = banks.resolve(bank, bank_dir or [])
-    if format is BankFormat.json:
-        print_json(bankview.bank_json(entry.bank))
-    elif format is BankFormat.yaml:
-        from ownerdiag.files.yamlio import dump_yaml
-
-        typer.echo(dump_yaml(bankview.bank_json(entry.bank)), nl=False)
-    else:
-        bankview.print_bank(entry.bank)
+    bankview.show_bank(resolve(bank, bank_dir or []).bank, format.value)
 
 
 @bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
 def bank_validate(
-    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Bank files to check."),
+    paths: list[Path] = opt.argument("Bank files to check.", "PATH"),
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
-    from ownerdiag.files import banks
+    from ownerdiag.render import bankview
 
-    problems = []
-    for path in paths:
-        try:
-            bank = banks.load_bank(path)
-        except InputError as exc:
-            problems.extend(exc.problems)
-        else:
-            typer.echo(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
-    if problems:
-        fail(InputError(problems))
+    bankview.validate_banks(paths)
 
 
 @bank_app.command("schema", epilog="Example: ownerdiag bank schema > bank.schema.json")
 def bank_schema(
-    schema_for: SchemaFor = typer.Option(SchemaFor.bank, "--for", help="Which file format."),
+    schema_for: opt.SchemaFor = typer.Option(opt.SchemaFor.bank, "--for", help="Which file."),
 ) -> None:
     """Print the JSON Schema of bank, response or decisions files, for editor completion."""
-    from ownerdiag.core.models import Bank, Decisions, Response
+    from ownerdiag.render import bankview
 
-    model = {SchemaFor.bank: Bank, SchemaFor.response: Response, SchemaFor.decisions: Decisions}
-    print_json(model[schema_for].model_json_schema())
+    bankview.print_schema(schema_for.value)
 
 
 SURVEY_EPILOG = """\b
@@ -254,105 +104,55 @@ Examples:
 
 @app.command("survey", epilog=SURVEY_EPILOG)
 def survey_command(
-    bank: str = typer.Option(
-        ..., "--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file."
+    bank: str = opt.bank_to_answer(),
+    role: str = opt.role(..., "The role you answer as, e.g. cro."),
+    name: str = opt.option(
+        "", "--name", "-n", metavar="NAME", help="Your name (asked if not given)."
     ),
-    role: str = typer.Option(
-        ..., "--role", "-r", metavar="ROLE", help="The role you answer as, e.g. cro."
-    ),
-    name: str = typer.Option(
-        "",
-        "--name",
-        "-n",
-        metavar="NAME",
-        help="Your name; asked for if not given.",
-        show_default=False,
-    ),
-    out: Path = typer.Option(
-        None,
-        "--out",
-        "-o",
-        metavar="FILE",
-        help="Response file. Default: responses/BANK-ROLE-NAME.yaml",
-        show_default=False,
-    ),
-    answers: Path = typer.Option(
-        None,
-        "--answers",
-        metavar="FILE",
-        help="Answer from a YAML/JSON file (question id: answer) instead of prompts.",
-        show_default=False,
-    ),
-    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted survey."),
-    force: bool = typer.Option(False, "--force", help="Replace an existing response file."),
-    bank_dir: list[Path] = bank_dir_option(),
+    out: Path = opt.out("response file (default: responses/BANK-ROLE-NAME.yaml)"),
+    answers: Path = opt.answers("Answer from a YAML/JSON file (question id: answer)."),
+    resume: bool = opt.resume("survey"),
+    force: bool = opt.force("response file"),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Answer a question bank alone, in the terminal (or from a file with --answers).
 
     Progress is saved after every answer; Ctrl-C keeps it and prints how to resume.
     """
-    from ownerdiag.files import banks, responses, storage
-    from ownerdiag.files.yamlio import read_yaml
+    from ownerdiag.files.banks import resolve
+    from ownerdiag.interactive import jobs
 
-    entry = banks.resolve(bank, bank_dir or [])
-    responses.check_role(entry.bank, role)
-    name = name.strip()
-    if answers is not None:
-        if not name:
-            raise InputError.single("--name is required with --answers", "--name")
-        target = out or responses.default_out(entry.bank.id, role, name)
-        storage.refuse_overwrite(target, force, "response file")
-        parsed = responses.parse_answers(entry.bank, read_yaml(answers))
-        started = responses.utc_now()
-        response = responses.start(entry.bank, role, name, started)
-        response = response.model_copy(update={"answers": parsed})
-        response = responses.finish(entry.bank, response, started)
-        storage.write_atomic(target, responses.to_yaml(response), force=force)
-        typer.echo(f"Saved {len(parsed)} answers to {target}", err=True)
-        return
-    if not sys.stdin.isatty():
-        raise InputError.single(
-            "no terminal to ask the questions on",
-            "survey",
-            f"answer from a file instead: ownerdiag form --bank {entry.bank.id} --role {role} "
-            "> answers.yaml, fill it in, then add --answers answers.yaml",
-        )
-    from ownerdiag.interactive import interview
-
-    interview.run_in_terminal(entry, bank, role, name, out, resume=resume, force=force)
+    found = resolve(bank, bank_dir or []).bank
+    opt.check_role(found, role)
+    if answers is not None and not name.strip():
+        raise InputError.single("--name is required with --answers", "--name")
+    response, target = jobs.survey(
+        found,
+        role,
+        name.strip(),
+        out,
+        bank_ref=bank,
+        answers_file=answers,
+        resume=resume,
+        force=force,
+    )
+    typer.echo(f"Saved {len(response.answers)} answers to {target}", err=True)
 
 
 @app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")
 def form_command(
-    bank: str = typer.Option(
-        ..., "--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file."
-    ),
-    role: str = typer.Option(
-        None, "--role", "-r", metavar="ROLE", help="The role who will fill it in."
-    ),
-    bank_dir: list[Path] = bank_dir_option(),
+    bank: str = opt.bank_to_answer(),
+    role: str = opt.role(None, "The role who will fill it in."),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Print a commented answer template to fill in with any editor, for survey --answers."""
-    from ownerdiag.files import banks, responses
+    from ownerdiag.files.banks import resolve
     from ownerdiag.render.form import answer_form
 
-    entry = banks.resolve(bank, bank_dir or [])
+    found = resolve(bank, bank_dir or []).bank
     if role:
-        responses.check_role(entry.bank, role)
-    typer.echo(answer_form(entry.bank, role), nl=False)
-
-
-class ReportFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class FailOn(str, Enum):
-    low = "low"
-    medium = "medium"
-    high = "high"
+        opt.check_role(found, role)
+    typer.echo(answer_form(found, role), nl=False)
 
 
 COMPARE_EPILOG = """\b
@@ -365,88 +165,24 @@ Examples:
 
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
-    files: list[Path] = response_files_argument("Two or more response files."),
-    format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
-    out: Path = out_option("report"),
-    fail_on: FailOn = typer.Option(
-        None,
-        "--fail-on",
-        help="Exit 1 if any conflict is at least this severe.",
-        show_default=False,
+    files: list[Path] = opt.argument("Two or more response files.", "FILE"),
+    format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
+    out: Path = opt.out("report"),
+    fail_on: opt.FailOn = opt.option(
+        None, "--fail-on", help="Exit 1 if any conflict is at least this severe."
     ),
-    allow_incomplete: bool = allow_incomplete_option(),
-    bank: str = bank_option(),
-    bank_dir: list[Path] = bank_dir_option(),
+    allow_incomplete: bool = opt.allow_incomplete(),
+    bank: str = opt.bank_answered(),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
-    from ownerdiag.core import engine
+    from ownerdiag.files.collect import compare_files
+    from ownerdiag.render.formats import deliver
 
-    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
-    emit_report(comparison, format, out)
+    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
+    deliver("report", format.value, comparison, out)
     if fail_on is not None:
-        threshold = engine.Severity(fail_on.value).rank
-        if any(item.severity.rank >= threshold for item in comparison.items):
-            raise typer.Exit(EXIT_TRIPPED)
-
-
-def emit_report(comparison: Any, format: ReportFormat, out: Path | None) -> None:
-    def data() -> Any:
-        from ownerdiag.render.report_json import comparison_json
-
-        return comparison_json(comparison)
-
-    def view() -> Any:
-        from ownerdiag.render.view import report_view
-
-        return report_view(comparison)
-
-    def terminal(console: Any) -> None:
-        from ownerdiag.render.terminal import print_report
-
-        print_report(comparison, console)
-
-    deliver(format, out, data=data, view=view, template="report", terminal=terminal)
-
-
-def deliver(
-    format: ReportFormat,
-    out: Path | None,
-    *,
-    data: Any,
-    view: Any,
-    template: str,
-    terminal: Any,
-) -> None:
-    """Print or write one result in the chosen format (terminal output to a file is plain)."""
-    if format is ReportFormat.json:
-        text = json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
-    elif format in (ReportFormat.markdown, ReportFormat.html):
-        from ownerdiag.render.templating import render
-
-        suffix = "md" if format is ReportFormat.markdown else "html"
-        text = render(f"{template}.{suffix}.j2", **view())
-    else:
-        from ownerdiag.render.console import make_console
-
-        if out is None:
-            terminal(make_console())
-            return
-        import io
-
-        buffer = io.StringIO()
-        terminal(make_console(file=buffer, width=100, plain=True))
-        text = buffer.getvalue()
-    write_or_print(text, out)
-
-
-def write_or_print(text: str, out: Path | None) -> None:
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        from ownerdiag.files.storage import write_atomic
-
-        write_atomic(out, text, mode=0o644)
-        typer.echo(f"Wrote {out}", err=True)
+        tripped(comparison.reaches(fail_on.value))
 
 
 RESOLVE_EPILOG = """\b
@@ -460,62 +196,32 @@ Examples:
 
 @app.command("resolve", epilog=RESOLVE_EPILOG)
 def resolve_command(
-    files: list[Path] = response_files_argument("The response files."),
-    out: Path = typer.Option(
-        Path("decisions.yaml"), "--out", "-o", metavar="FILE", help="Decisions file."
-    ),
-    answers: Path = typer.Option(
-        None,
-        "--answers",
-        metavar="FILE",
-        help="Take the decisions from a YAML file instead of prompts.",
-        show_default=False,
-    ),
-    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted meeting."),
-    force: bool = typer.Option(False, "--force", help="Replace an existing decisions file."),
-    allow_incomplete: bool = allow_incomplete_option(),
-    bank: str = bank_option(),
-    bank_dir: list[Path] = bank_dir_option(),
+    files: list[Path] = opt.argument("The response files.", "FILE"),
+    out: Path = opt.out("decisions", Path("decisions.yaml")),
+    answers: Path = opt.answers("Take the decisions from a YAML file instead of prompts."),
+    resume: bool = opt.resume("meeting"),
+    force: bool = opt.force("decisions file"),
+    allow_incomplete: bool = opt.allow_incomplete(),
+    bank: str = opt.bank_answered(),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Walk through every conflict, worst first, and record what the room agrees."""
-    from ownerdiag.files import resolution, storage
-    from ownerdiag.files.responses import utc_now
+    from ownerdiag.core.decisions import agenda, open_items
+    from ownerdiag.files.collect import compare_files
+    from ownerdiag.interactive import jobs
 
-    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
-    items = resolution.agenda(comparison)
-    if answers is not None:
-        from ownerdiag.files.yamlio import read_yaml
-
-        storage.refuse_overwrite(out, force, "decisions file")
-        decided = resolution.parse_input(comparison.bank, read_yaml(answers))
-        decisions = resolution.start(comparison.bank, comparison.responses, utc_now())
-        decisions = decisions.model_copy(update={"decisions": decided})
-        decisions = resolution.finish(decisions, items, utc_now())
-        storage.write_atomic(out, resolution.to_yaml(decisions), force=force)
-    else:
-        if not sys.stdin.isatty():
-            raise InputError.single(
-                "no terminal to run the meeting on",
-                "resolve",
-                "give the decisions with --answers FILE (question id: agreed answer)",
-            )
-        from ownerdiag.interactive import meeting
-
-        command = ["ownerdiag", "resolve", *map(str, files), "--out", str(out)]
-        decisions = meeting.run_in_terminal(
-            comparison, items, out, command, resume=resume, force=force
-        )
-    still_open = len(resolution.open_items(decisions, items))
+    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
+    items = agenda(comparison)
+    command = ["ownerdiag", "resolve", *map(str, files)]
+    decisions = jobs.meeting(
+        comparison, items, out, command=command, answers_file=answers, resume=resume, force=force
+    )
+    still_open = len(open_items(decisions, items))
     typer.echo(
         f"Saved {out}: {len(items) - still_open} of {len(items)} conflicts settled, "
         f"{still_open} still open",
         err=True,
     )
-
-
-class DocFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
 
 
 CHARTER_EPILOG = """\b
@@ -527,44 +233,34 @@ Examples:
 
 @app.command("charter", epilog=CHARTER_EPILOG)
 def charter_command(
-    files: list[Path] = response_files_argument("The response files."),
-    decisions: Path = typer.Option(
-        None,
-        "--decisions",
-        "-d",
-        metavar="FILE",
-        help="Decisions from ownerdiag resolve.",
-        show_default=False,
+    files: list[Path] = opt.argument("The response files.", "FILE"),
+    decisions: Path = opt.option(
+        None, "--decisions", "-d", metavar="FILE", help="Decisions from ownerdiag resolve."
     ),
-    format: DocFormat = typer.Option(DocFormat.markdown, "--format", "-f"),
-    out: Path = out_option("charter"),
-    on: str = typer.Option(
-        None,
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="Date of the agreement, YYYY-MM-DD (default: today).",
-        show_default=False,
+    format: opt.DocFormat = opt.format_option(opt.DocFormat.markdown),
+    out: Path = opt.out("charter"),
+    on: str = opt.option(
+        None, "--date", metavar="YYYY-MM-DD", help="Date of the agreement (default: today)."
     ),
-    allow_incomplete: bool = allow_incomplete_option(),
-    bank: str = bank_option(),
-    bank_dir: list[Path] = bank_dir_option(),
+    allow_incomplete: bool = opt.allow_incomplete(),
+    bank: str = opt.bank_answered(),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
     from datetime import date
 
-    from ownerdiag.files import resolution
-    from ownerdiag.render.charter_view import charter_view
-    from ownerdiag.render.templating import render
+    from ownerdiag.core.charter import draft
+    from ownerdiag.files.collect import compare_files
+    from ownerdiag.files.documents import load_decisions
+    from ownerdiag.render.formats import deliver
 
     try:
         today = date.fromisoformat(on) if on else date.today()
     except ValueError:
         raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD") from None
-    comparison = load_comparison(files, bank, bank_dir, allow_incomplete)
-    settled = resolution.load(decisions, comparison.bank) if decisions else None
-    suffix = "md" if format is DocFormat.markdown else "html"
-    text = render(f"charter.{suffix}.j2", **charter_view(comparison, settled, today))
-    write_or_print(text, out)
+    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
+    settled = load_decisions(decisions, comparison.bank) if decisions else None
+    deliver("charter", format.value, draft(comparison, settled, today), out)
 
 
 TREND_EPILOG = """\b
@@ -577,39 +273,17 @@ Each folder holds one round's response files (and, optionally, the bank file the
 
 @app.command("trend", epilog=TREND_EPILOG)
 def trend_command(
-    rounds: list[Path] = typer.Argument(
-        ..., help="Two or more folders, one per round, oldest first.", show_default=False
-    ),
-    format: ReportFormat = typer.Option(ReportFormat.terminal, "--format", "-f"),
-    out: Path = out_option("trend"),
-    allow_incomplete: bool = allow_incomplete_option(),
-    bank_dir: list[Path] = bank_dir_option(),
+    rounds: list[Path] = opt.argument("Two or more folders, one per round, oldest first."),
+    format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
+    out: Path = opt.out("trend"),
+    allow_incomplete: bool = opt.allow_incomplete(),
+    bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Show which conflicts closed, opened or persisted between rounds, and how scores moved."""
-    from ownerdiag.core import engine
-    from ownerdiag.core import trend as trends
-    from ownerdiag.files import collect
-    from ownerdiag.render.trend_terminal import print_trend
-    from ownerdiag.render.trend_view import trend_view
+    from ownerdiag.files.collect import follow_rounds
+    from ownerdiag.render.formats import deliver
 
-    if len(rounds) < 2:
-        raise InputError.single(
-            "a trend needs two or more rounds", "trend", "give one folder of responses per round"
-        )
-    followed = []
-    for folder in rounds:
-        bank_model, responses = collect.gather_round(folder, bank_dir or [], allow_incomplete)
-        label = folder.resolve().name
-        followed.append(trends.Round(label, engine.compare(bank_model, responses)))
-    view = trend_view(trends.trend(followed))
-    deliver(
-        format,
-        out,
-        data=lambda: view,
-        view=lambda: view,
-        template="trend",
-        terminal=lambda console: print_trend(view, console),
-    )
+    deliver("trend", format.value, follow_rounds(rounds, bank_dir or [], allow_incomplete), out)
 
 
 def main() -> None:

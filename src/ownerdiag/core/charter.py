@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from ownerdiag.core.engine import Comparison, Item
-from ownerdiag.core.models import UNCLEAR, Decisions
-from ownerdiag.files.resolution import DECIDABLE
+from ownerdiag.core.fields import UNCLEAR
+from ownerdiag.core.models import Decisions
 
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3}
 REVIEWABLE = ("weekly", *REVIEW_MONTHS)
@@ -54,7 +54,7 @@ def settle_all(comparison: Comparison, decisions: Decisions | None) -> dict[str,
     return {
         i.question.id: settle(i, decisions, people)
         for i in comparison.items
-        if i.question.kind in DECIDABLE
+        if i.question.decidable
     }
 
 
@@ -68,4 +68,33 @@ def review_cadence(comparison: Comparison, settled: dict[str, Settled]) -> tuple
     return (
         expected if expected in REVIEW_MONTHS or expected == "weekly" else "quarterly",
         "framework",
+    )
+
+
+@dataclass(frozen=True)
+class Charter:
+    """The ownership agreement's substance, before it is worded."""
+
+    comparison: Comparison
+    decided_in_meeting: bool
+    settled: dict[str, Settled]
+    """Every decidable item by question id, settled or open."""
+    review_cadence: str
+    review_source: str
+    """Where the review rhythm came from: ``decided``, ``agreed`` or ``framework``."""
+    next_review: date | None
+    today: date
+
+
+def draft(comparison: Comparison, decisions: Decisions | None, today: date) -> Charter:
+    settled = settle_all(comparison, decisions)
+    cadence, source = review_cadence(comparison, settled)
+    return Charter(
+        comparison=comparison,
+        decided_in_meeting=decisions is not None,
+        settled=settled,
+        review_cadence=cadence,
+        review_source=source,
+        next_review=next_review(cadence, today),
+        today=today,
     )

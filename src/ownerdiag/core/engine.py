@@ -1,157 +1,33 @@
-"""The comparison engine: verdicts, severities and scores. Pure: data in, data out.
+"""The comparison engine: verdicts, severities, scores and agreement. Pure: data in, data out.
 
-The rules follow the conflict taxonomy; they know about roles and answers, not about revenue.
+The rules live in the question kinds; this module lines answers up, asks each question's kind
+for its verdict, and adds the results up. It knows roles and answers, not revenue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from enum import Enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
+from typing import Any, Literal
 
 from ownerdiag.core import stats
-from ownerdiag.core.models import CADENCES, JOINT, UNCLEAR, Bank, Question, Response, Weight
+from ownerdiag.core.fields import UNCLEAR
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.kinds.cadence import cadence_step
+from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.verdicts import CREDIT, WEIGHT, Severity, Verdict, severity
 
 
-class Verdict(str, Enum):
-    vacuum = "vacuum"
-    collision = "collision"
-    deflection = "deflection"
-    split = "split"
-    mismatch = "mismatch"
-    drift = "drift"
-    aligned = "aligned"
-    unscored = "unscored"
-
-
-class Severity(str, Enum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-    none = "none"
-
-    @property
-    def rank(self) -> int:
-        return _SEVERITY_ORDER.index(self)
-
-
-_SEVERITY_ORDER = [Severity.none, Severity.low, Severity.medium, Severity.high]
-
-BASE_SEVERITY = {
-    Verdict.vacuum: Severity.high,
-    Verdict.collision: Severity.high,
-    Verdict.deflection: Severity.high,
-    Verdict.split: Severity.medium,
-    Verdict.mismatch: Severity.medium,
-    Verdict.drift: Severity.low,
-    Verdict.aligned: Severity.none,
-    Verdict.unscored: Severity.none,
-}
-
-CREDIT = {
-    Verdict.aligned: 1.0,
-    Verdict.drift: 0.5,
-    Verdict.split: 0.25,
-    Verdict.mismatch: 0.0,
-    Verdict.vacuum: 0.0,
-    Verdict.collision: 0.0,
-    Verdict.deflection: 0.0,
-}
-"""How much of an item's weight counts toward the alignment score, by verdict."""
-
-WEIGHT = {Weight.low: 0.5, Weight.normal: 1.0, Weight.high: 2.0}
-_SHIFT = {Weight.low: -1, Weight.normal: 0, Weight.high: 1}
-
-Answers = Sequence[tuple[str, Any]]
-"""(role, answer) for each respondent who answered."""
-
-
-def owner_verdict(answers: Answers, expected: str | None) -> Verdict:
-    values = [answer for _, answer in answers]
-    if UNCLEAR in values:
-        return Verdict.vacuum
-    if sum(1 for role, answer in answers if answer == role) >= 2:
-        return Verdict.collision
-    if any(
-        a == other_role and b == role and role != other_role
-        for (role, a), (other_role, b) in combinations(answers, 2)
-    ):
-        return Verdict.deflection
-    if len(set(values)) > 1:
-        return Verdict.split if JOINT in values else Verdict.mismatch
-    return _agreed(values[0] == expected or expected is None)
-
-
-def choice_verdict(answers: Answers, expected: Any) -> Verdict:
-    """yes/no and bank-defined choices: differ is a mismatch, agreeing off ``expected`` drift."""
-    values = {answer for _, answer in answers}
-    if len(values) > 1:
-        return Verdict.mismatch
-    return _agreed(expected is None or values == {expected})
-
-
-def cadence_verdict(answers: Answers, expected: str | None) -> Verdict:
-    """Agreeing on a slower rhythm than ``expected`` is drift; faster is fine."""
-    values = {answer for _, answer in answers}
-    if len(values) > 1:
-        return Verdict.mismatch
-    if expected is None:
-        return Verdict.aligned
-    return _agreed(cadence_step(values.pop()) <= cadence_step(expected))
-
-
-def scale_verdict(
-    answers: Answers, expected: int | None, threshold: int, better: str | None
-) -> Verdict:
-    """Ratings further apart than ``threshold`` are a mismatch; all of them missing ``expected``
-    (on its wrong side when ``better`` is set, else by more than ``threshold``) is drift."""
-    values = [answer for _, answer in answers]
-    if max(values) - min(values) > threshold:
-        return Verdict.mismatch
-    if expected is None:
-        return Verdict.aligned
-    if better == "lower":
-        missed = min(values) > expected
-    elif better == "higher":
-        missed = max(values) < expected
-    else:
-        missed = all(abs(v - expected) > threshold for v in values)
-    return _agreed(not missed)
-
-
-def _agreed(on_expected: bool) -> Verdict:
-    return Verdict.aligned if on_expected else Verdict.drift
-
-
-def cadence_step(cadence: str) -> int:
-    return list(CADENCES).index(cadence)
-
-
-def judge(question: Question, answers: Answers) -> Verdict:
+def judge(question: QuestionBase, answers: Sequence[tuple[str, Any]]) -> Verdict:
     if not question.scored or len(answers) < 2:
         return Verdict.unscored
-    if question.kind == "owner":
-        return owner_verdict(answers, question.expected)
-    if question.kind == "cadence":
-        return cadence_verdict(answers, question.expected)
-    if question.kind == "scale":
-        return scale_verdict(answers, question.expected, question.threshold, question.better)
-    return choice_verdict(answers, question.expected)
-
-
-def severity(verdict: Verdict, weight: Weight = Weight.normal) -> Severity:
-    base = BASE_SEVERITY[verdict]
-    if base is Severity.none:
-        return base
-    shifted = min(max(base.rank + _SHIFT[weight], Severity.low.rank), Severity.high.rank)
-    return _SEVERITY_ORDER[shifted]
+    return question.verdict(answers)
 
 
 @dataclass(frozen=True)
 class Item:
-    question: Question
+    question: QuestionBase
     verdict: Verdict
     severity: Severity
     answers: dict[str, Any]
@@ -167,6 +43,40 @@ class LaneScore:
 
 
 @dataclass(frozen=True)
+class PairAgreement:
+    roles: tuple[str, str]
+    percent: int | None
+    """Share of scored questions both answered on which the two gave the same answer."""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    owner_items: int
+    owner_percent: int | None
+    owner_ac1: float | None
+    """Gwet's AC1, with ``MIN_ITEMS_FOR_AC1`` or more owner questions."""
+    cadence_items: int
+    cadence_exact: int | None
+    cadence_within_one_step: int | None
+    pairwise: list[PairAgreement]
+
+
+Diagnosis = Literal["differ", "twice", "agree", "agree_off_framework"]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The article's test answered: what each respondent said about the headline question."""
+
+    item: Item
+    diagnosis: Diagnosis
+    """``differ`` (that is the diagnosis), ``twice`` (nobody could name an owner),
+    ``agree`` or ``agree_off_framework``."""
+    notes: list[Item]
+    """Quoted headline questions, shown beside it."""
+
+
+@dataclass(frozen=True)
 class Comparison:
     bank: Bank
     responses: list[Response]
@@ -174,29 +84,26 @@ class Comparison:
     score: int | None
     lanes: list[LaneScore]
     counts: dict[Verdict, int]
-    agreement: dict[str, Any] = field(default_factory=dict)
+    agreement: Agreement
+    headline: Headline | None
 
     def conflicts(self) -> list[Item]:
         """Items to settle, worst first: severity, then weight, then bank order."""
-        flagged = [i for i in self.items if i.severity is not Severity.none]
-        return sorted(flagged, key=lambda i: (-i.severity.rank, -WEIGHT[i.question.weight]))
+        return conflicts(self.items)
 
     def item(self, question_id: str) -> Item | None:
-        return next((i for i in self.items if i.question.id == question_id), None)
+        return _find(self.items, question_id)
+
+    def reaches(self, threshold: str) -> bool:
+        """Whether any verdict is at least as severe as ``threshold`` (low, medium, high)."""
+        rank = Severity(threshold).rank
+        return any(item.severity.rank >= rank for item in self.items)
 
 
 def compare(bank: Bank, responses: Sequence[Response]) -> Comparison:
     """Line two or more responses to ``bank`` up against each other and the framework."""
     items = [_item(question, responses) for question in bank.questions]
-    lanes = [
-        LaneScore(
-            lane,
-            spec.title,
-            alignment_score([i for i in items if i.question.lane == lane]),
-            count_verdicts(i for i in items if i.question.lane == lane),
-        )
-        for lane, spec in bank.lanes.items()
-    ]
+    lanes = [_lane_score(lane, spec.title, items) for lane, spec in bank.lanes.items()]
     return Comparison(
         bank=bank,
         responses=list(responses),
@@ -205,10 +112,11 @@ def compare(bank: Bank, responses: Sequence[Response]) -> Comparison:
         lanes=lanes,
         counts=count_verdicts(items),
         agreement=agreement(bank, items, [r.respondent.role for r in responses]),
+        headline=headline(bank, items),
     )
 
 
-def _item(question: Question, responses: Sequence[Response]) -> Item:
+def _item(question: QuestionBase, responses: Sequence[Response]) -> Item:
     answers = {
         r.respondent.role: r.answers[question.id] for r in responses if question.id in r.answers
     }
@@ -216,7 +124,18 @@ def _item(question: Question, responses: Sequence[Response]) -> Item:
     return Item(question, verdict, severity(verdict, question.weight), answers)
 
 
-def count_verdicts(items: Any) -> dict[Verdict, int]:
+def _lane_score(lane: str, title: str, items: Sequence[Item]) -> LaneScore:
+    in_lane = [i for i in items if i.question.lane == lane]
+    return LaneScore(lane, title, alignment_score(in_lane), count_verdicts(in_lane))
+
+
+def conflicts(items: Iterable[Item]) -> list[Item]:
+    """Items to settle, worst first: severity, then weight, then bank order."""
+    flagged = [i for i in items if i.severity is not Severity.none]
+    return sorted(flagged, key=lambda i: (-i.severity.rank, -WEIGHT[i.question.weight]))
+
+
+def count_verdicts(items: Iterable[Item]) -> dict[Verdict, int]:
     counts = dict.fromkeys(Verdict, 0)
     for item in items:
         counts[item.verdict] += 1
@@ -236,59 +155,50 @@ def alignment_score(items: Sequence[Item]) -> int | None:
 MIN_ITEMS_FOR_AC1 = 10
 
 
-def agreement(bank: Bank, items: Sequence[Item], roles: Sequence[str]) -> dict[str, Any]:
+def agreement(bank: Bank, items: Sequence[Item], roles: Sequence[str]) -> Agreement:
     """Agreement statistics for the report: owner questions, cadences, and pairs of people."""
-    owner = [i for i in items if i.question.kind == "owner" and len(i.answers) == len(roles)]
-    ratings = [[i.answers[r] for r in roles] for i in owner]
+    everyone = [i for i in items if len(i.answers) == len(roles)]
+    owner = [[i.answers[r] for r in roles] for i in everyone if i.question.names_owners]
+    steps = [[cadence_step(i.answers[r]) for r in roles] for i in everyone if i.question.is_rhythm]
     categories = [c.id for c in bank.owner_choices()]
-    result: dict[str, Any] = {
-        "owner_items": len(owner),
-        "owner_percent_agreement": _pct(stats.percent_agreement(ratings)),
-        "owner_ac1": None,
-    }
-    if len(owner) >= MIN_ITEMS_FOR_AC1:
-        result["owner_ac1"] = round(stats.gwet_ac1(ratings, categories), 3)
-    cadence = [i for i in items if i.question.kind == "cadence" and len(i.answers) == len(roles)]
-    steps = [[cadence_step(i.answers[r]) for r in roles] for i in cadence]
-    result["cadence_items"] = len(cadence)
-    result["cadence_exact"] = _pct(stats.within(steps, 0))
-    result["cadence_within_one_step"] = _pct(stats.within(steps, 1))
+    ac1 = stats.gwet_ac1(owner, categories) if len(owner) >= MIN_ITEMS_FOR_AC1 else None
     scored = [i for i in items if i.question.scored]
-    result["pairwise"] = [
-        {"roles": [a, b], "agreement": _pct(stats.pair_agreement(scored, a, b))}
-        for a, b in combinations(roles, 2)
-    ]
-    return result
+    return Agreement(
+        owner_items=len(owner),
+        owner_percent=_pct(stats.percent_agreement(owner)),
+        owner_ac1=None if ac1 is None else round(ac1, 3),
+        cadence_items=len(steps),
+        cadence_exact=_pct(stats.within(steps, 0)),
+        cadence_within_one_step=_pct(stats.within(steps, 1)),
+        pairwise=[
+            PairAgreement((a, b), _pct(stats.pair_agreement(scored, a, b)))
+            for a, b in combinations(roles, 2)
+        ],
+    )
 
 
 def _pct(share: float | None) -> int | None:
     return None if share is None else round(100 * share)
 
 
-@dataclass(frozen=True)
-class Headline:
-    """The article's test answered: what each respondent said about the headline question."""
-
-    item: Item
-    diagnosis: str
-    """``differ`` (that is the diagnosis), ``twice`` (nobody could name an owner),
-    ``agree`` or ``agree_off_framework``."""
-    notes: list[Question]
-    """Free-text headline questions, quoted beside it."""
-
-
-def headline(comparison: Comparison) -> Headline | None:
-    bank = comparison.bank
-    picked = [q for q in (bank.question(qid) for qid in bank.headline) if q is not None]
-    owner = next((q for q in picked if q.kind in ("owner", "choice")), None)
-    item = comparison.item(owner.id) if owner else None
+def headline(bank: Bank, items: Sequence[Item]) -> Headline | None:
+    """The bank's headline question, answered: the first scored one with fixed choices."""
+    picked = [i for i in (_find(items, qid) for qid in bank.headline) if i is not None]
+    item = next(
+        (i for i in picked if i.question.scored and i.question.choices(bank) is not None), None
+    )
     if item is None:
         return None
     values = list(item.answers.values())
+    diagnosis: Diagnosis
     if values and all(v == UNCLEAR for v in values):
         diagnosis = "twice"
-    elif len(set(values)) > 1:
+    elif len({repr(v) for v in values}) > 1:
         diagnosis = "differ"
     else:
         diagnosis = "agree_off_framework" if item.verdict is Verdict.drift else "agree"
-    return Headline(item, diagnosis, [q for q in picked if q.kind == "text"])
+    return Headline(item, diagnosis, [i for i in picked if i.question.quoted])
+
+
+def _find(items: Sequence[Item], question_id: str) -> Item | None:
+    return next((i for i in items if i.question.id == question_id), None)

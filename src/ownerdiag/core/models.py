@@ -1,187 +1,45 @@
-"""Pydantic models for question banks and responses: the schema is defined here and nowhere else."""
+"""Pydantic models for question banks and saved files: the schema is defined here and in the
+question kinds (``core/kinds``), nowhere else."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from datetime import datetime
-from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from ownerdiag.core import kinds
+from ownerdiag.core.fields import (
+    JOINT,
+    RESERVED_OWNERS,
+    UNCLEAR,
+    Answer,
+    BankId,
+    Choice,
+    LongText,
+    SnakeId,
+    Strict,
+    Text,
 )
-
-SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-BankId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
-
-SHORT_LABEL_WIDTH = 12
-JOINT = "joint"
-UNCLEAR = "unclear"
-RESERVED_OWNERS = (JOINT, UNCLEAR)
-RESERVED_SHORT = {JOINT: "Joint", UNCLEAR: "Unclear"}
+from ownerdiag.core.kinds import Question, QuestionBase
 
 
-class Choice(BaseModel):
-    id: str
-    label: str
+def register_kind(cls: type[QuestionBase]) -> None:
+    """Make ``cls`` a valid ``kind:`` in banks read from now on."""
+    kinds.register(cls)
+    Bank.model_rebuild(force=True)
 
 
-class Weight(str, Enum):
-    """How much a question counts: shifts its severity one step and weighs it in the scores."""
-
-    low = "low"
-    normal = "normal"
-    high = "high"
-
-
-CADENCES: dict[str, str] = {
-    "weekly": "Weekly",
-    "monthly": "Monthly",
-    "quarterly": "Quarterly",
-    "ad_hoc": "Ad hoc, when something breaks",
-    "never": "Never",
-}
-"""Cadence answers, fastest first: the order is what makes a cadence slower than another."""
-
-YES_NO: dict[str, str] = {"yes": "Yes", "no": "No"}
-
-
-class AnswerError(ValueError):
-    """An answer that its question does not accept; the message lists what it does accept."""
-
-
-class Strict(BaseModel):
-    # validators are built on first use, so a command pays only for the models it reads
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def unregister_kind(cls: type[QuestionBase]) -> None:
+    kinds.unregister(cls)
+    Bank.model_rebuild(force=True)
 
 
 class Lane(Strict):
     title: Text
     description: LongText = ""
-
-
-class _Question(Strict):
-    id: SnakeId
-    lane: SnakeId
-    prompt: Text
-    help: LongText = ""
-    why: LongText = Field("", description="The framework's reasoning, shown in reports.")
-    remedy: LongText = Field("", description="What to do when the answers conflict.")
-    weight: Weight = Weight.normal
-    topic: LongText = Field(
-        "", description="What the question is about, as a noun phrase for the charter."
-    )
-
-    scored: ClassVar[bool] = True
-
-    def choices(self, bank: Bank) -> list[Choice] | None:
-        """The valid answers, for kinds that have a fixed list of them."""
-        return None
-
-    def parse(self, raw: Any, bank: Bank) -> Any:
-        """The answer as stored, or :class:`AnswerError` naming what would be valid."""
-        choices = self.choices(bank) or []
-        ids = [c.id for c in choices]
-        value = _normalise_choice(raw)
-        if value not in ids:
-            shown = "nothing" if raw is None else repr(raw)
-            raise AnswerError(f"{shown} is not a valid answer; choose one of: {', '.join(ids)}")
-        return value
-
-    def label(self, answer: Any, bank: Bank) -> str:
-        for choice in self.choices(bank) or []:
-            if choice.id == answer:
-                return choice.label
-        return "—" if answer is None else str(answer)
-
-
-class OwnerQuestion(_Question):
-    """Who owns X? Answered with a role, a party, ``joint`` or ``unclear``."""
-
-    kind: Literal["owner"]
-    expected: str | None = Field(None, description="Recommended owner: a role, a party or joint.")
-
-    def choices(self, bank: Bank) -> list[Choice]:
-        return bank.owner_choices()
-
-
-class CadenceQuestion(_Question):
-    """How often does X happen? A slower agreed cadence than ``expected`` is drift."""
-
-    kind: Literal["cadence"]
-    expected: Literal["weekly", "monthly", "quarterly", "ad_hoc", "never"] | None = None
-
-    def choices(self, bank: Bank) -> list[Choice]:
-        return [Choice(id=k, label=v) for k, v in CADENCES.items()]
-
-
-class YesNoQuestion(_Question):
-    kind: Literal["yes_no"]
-    expected: Literal["yes", "no"] | None = None
-
-    def choices(self, bank: Bank) -> list[Choice]:
-        return [Choice(id=k, label=v) for k, v in YES_NO.items()]
-
-
-class ScaleQuestion(_Question):
-    """A 1-5 rating. Answers further apart than ``threshold`` are a mismatch."""
-
-    kind: Literal["scale"]
-    low_label: LongText = Field("", description="What 1 means.")
-    high_label: LongText = Field("", description="What 5 means.")
-    expected: int | None = Field(None, ge=1, le=5)
-    better: Literal["higher", "lower"] | None = Field(
-        None, description="With expected: answers on the wrong side of it count as drift."
-    )
-    threshold: int = Field(1, ge=0, le=4)
-
-    def parse(self, raw: Any, bank: Bank) -> int:
-        if isinstance(raw, str) and raw.strip().isdigit():
-            raw = int(raw.strip())
-        if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 5:
-            raise AnswerError(f"{raw!r} is not a valid answer; give a whole number from 1 to 5")
-        return raw
-
-
-class TextQuestion(_Question):
-    """Free words, shown side by side and never judged."""
-
-    kind: Literal["text"]
-    scored: ClassVar[bool] = False
-
-    @property
-    def expected(self) -> None:
-        return None
-
-    def parse(self, raw: Any, bank: Bank) -> str:
-        if isinstance(raw, (bool, dict, list)) or raw is None or not str(raw).strip():
-            raise AnswerError("needs a written answer (a sentence of text)")
-        return str(raw).strip()
-
-
-class ChoiceQuestion(_Question):
-    """One of the bank's own options: differing answers are a mismatch."""
-
-    kind: Literal["choice"]
-    options: dict[SnakeId, Text] = Field(min_length=2)
-    expected: str | None = None
-
-    def choices(self, bank: Bank) -> list[Choice]:
-        return [Choice(id=k, label=v) for k, v in self.options.items()]
-
-
-Question = Annotated[
-    OwnerQuestion | CadenceQuestion | YesNoQuestion | ScaleQuestion | TextQuestion | ChoiceQuestion,
-    Field(discriminator="kind"),
-]
 
 
 class CharterQuestion(Strict):
@@ -283,7 +141,6 @@ class Bank(Strict):
     def _question_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: set[str] = set()
-        owners = [c.id for c in self.owner_choices() if c.id != UNCLEAR]
         for index, question in enumerate(self.questions):
             where = ("questions", index)
             if question.id in seen:
@@ -297,9 +154,7 @@ class Bank(Strict):
                         f"bank's lanes ({', '.join(self.lanes)})",
                     )
                 )
-            valid = owners if isinstance(question, OwnerQuestion) else None
-            if isinstance(question, ChoiceQuestion):
-                valid = list(question.options)
+            valid = question.expected_choices(self)
             if (
                 valid is not None
                 and question.expected is not None
@@ -335,31 +190,13 @@ class Bank(Strict):
     def owner_label(self, owner: str | None) -> str:
         return next((c.label for c in self.owner_choices() if c.id == owner), owner or "—")
 
-    def short_label(self, owner: str, width: int = SHORT_LABEL_WIDTH) -> str:
-        """For narrow table cells: the bank's short label, else the label or its initials."""
-        if owner in self.short_labels:
-            return self.short_labels[owner]
-        if owner in RESERVED_SHORT:
-            return RESERVED_SHORT[owner]
-        label = self.owner_label(owner)
-        if len(label) <= width:
-            return label
-        capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
-        return "".join(capitals) if len(capitals) > 1 else label
-
-    def question(self, question_id: str) -> Question | None:
+    def question(self, question_id: str) -> QuestionBase | None:
         return next((q for q in self.questions if q.id == question_id), None)
 
     def content_hash(self) -> str:
         """A short hash of the bank's meaning: reformatting the YAML does not change it."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16]
-
-
-def _normalise_choice(raw: Any) -> Any:
-    if isinstance(raw, bool):  # JSON true/false, or YAML true/false, for a yes/no answer
-        return "yes" if raw else "no"
-    return raw.strip() if isinstance(raw, str) else raw
 
 
 class BankRef(Strict):
@@ -371,9 +208,6 @@ class BankRef(Strict):
 class Respondent(Strict):
     name: Text
     role: SnakeId
-
-
-Answer = int | str
 
 
 def _file_config(title: str) -> ConfigDict:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ownerdiag.core.engine import Comparison, Item, Severity, Verdict
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.verdicts import Severity, Verdict
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ownerdiag.core.models import Bank
-from ownerdiag.errors import InputError, Problem
+from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import read_yaml
 
@@ -34,7 +34,7 @@ def load_bank(path: Path) -> Bank:
 
 def bank_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
-        raise InputError.single("bank folder not found", str(folder), "check the --bank-dir path")
+        raise InputError.single("bank folder not found", str(folder), fix=Fix.CHECK_BANK_DIR)
     return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
 
 

@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ownerdiag.core.answers import check_response
+from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Response
-from ownerdiag.errors import InputError, Problem
+from ownerdiag.core.trend import Round, Trend, trend
+from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
-from ownerdiag.files.responses import check_response, load_response
+from ownerdiag.files.documents import load_response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, read_yaml
 
@@ -45,7 +48,7 @@ def check_set(loaded: Sequence[Loaded], *, allow_incomplete: bool = False) -> No
             Problem(
                 f"unfinished survey ({len(item.response.answers)} answers)",
                 str(item.path),
-                hint="finish it with ownerdiag survey --resume, or add --allow-incomplete",
+                fix=Fix.FINISH_OR_ALLOW_INCOMPLETE,
             )
             for item in loaded
             if not item.response.complete
@@ -108,7 +111,7 @@ def find_bank(loaded: Sequence[Loaded], bank_ref: str | None, bank_dirs: Sequenc
             f"{entry.path} is {bank.id} {bank.version} ({bank.content_hash()}): the bank changed "
             "after the survey",
             str(loaded[0].path),
-            "give the bank file they answered with --bank PATH, or survey again",
+            fix=Fix.GIVE_BANK_FILE,
         )
     problems: list[Problem] = []
     for item in loaded:
@@ -188,3 +191,31 @@ def gather_round(
         bank_dirs=bank_dirs,
         allow_incomplete=allow_incomplete,
     )
+
+
+def compare_files(
+    paths: Sequence[Path],
+    bank_ref: str | None,
+    bank_dirs: Sequence[Path] | None,
+    allow_incomplete: bool,
+) -> Comparison:
+    """Read two or more response files and compare them."""
+    bank, responses = gather(
+        paths, bank_ref=bank_ref, bank_dirs=bank_dirs or [], allow_incomplete=allow_incomplete
+    )
+    return compare(bank, responses)
+
+
+def follow_rounds(
+    folders: Sequence[Path], bank_dirs: Sequence[Path], allow_incomplete: bool
+) -> Trend:
+    """Compare each round's responses, then follow every question from round to round."""
+    if len(folders) < 2:
+        raise InputError.single(
+            "a trend needs two or more rounds", "trend", "give one folder of responses per round"
+        )
+    rounds = []
+    for folder in folders:
+        bank, responses = gather_round(folder, bank_dirs, allow_incomplete)
+        rounds.append(Round(folder.resolve().name, compare(bank, responses)))
+    return trend(rounds)

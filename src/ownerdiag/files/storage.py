@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ownerdiag.errors import InputError
+from ownerdiag.errors import Fix, InputError
 
 PRIVATE = 0o600
 TEMP_SUFFIX = ".tmp"
@@ -21,11 +21,7 @@ def partial_path(out: Path) -> Path:
 
 def refuse_overwrite(path: Path, force: bool, what: str = "file") -> None:
     if path.exists() and not force:
-        raise InputError.single(
-            f"{what} already exists",
-            str(path),
-            "add --force to replace it, or choose another --out",
-        )
+        raise InputError.single(f"{what} already exists", str(path), fix=Fix.REPLACE)
 
 
 def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = True) -> None:
@@ -90,9 +86,7 @@ def _link_new(temp: Path, path: Path) -> None:
         os.link(temp, path)
     except FileExistsError:
         raise InputError.single(
-            "already exists (written by someone else meanwhile)",
-            str(path),
-            "add --force to replace it, or choose another --out",
+            "already exists (written by someone else meanwhile)", str(path), fix=Fix.REPLACE
         ) from None
 
 
@@ -105,14 +99,10 @@ def check_partial(partial: Path, *, resume: bool, force: bool) -> bool:
     """Whether to continue from ``partial``; refuses to drop saved progress silently."""
     if resume:
         if not partial.exists():
-            raise InputError.single(
-                "nothing to resume", str(partial), "start again without --resume"
-            )
+            raise InputError.single("nothing to resume", str(partial), fix=Fix.START_AFRESH)
         return True
     if partial.exists() and not force:
         raise InputError.single(
-            "unfinished work is saved here",
-            str(partial),
-            "add --resume to continue it, or --force to start over",
+            "unfinished work is saved here", str(partial), fix=Fix.CONTINUE_OR_RESTART
         )
     return False

@@ -7,9 +7,9 @@ from typing import Any
 
 import questionary
 
+from ownerdiag.core.decisions import with_decision
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.models import Decision, Decisions
-from ownerdiag.files.resolution import decision_choices, with_decision
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
 
@@ -30,7 +30,7 @@ def run(
         item = items[index]
         previous = decisions.decisions.get(item.question.id)
         decision = decide(comparison, item, index, len(items), previous)
-        if decision == BACK:
+        if not isinstance(decision, Decision):  # BACK
             index = max(0, index - 1)
             continue
         decisions = with_decision(decisions, item.question.id, decision)
@@ -77,8 +77,8 @@ def decide(
 def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None) -> Any:
     bank = comparison.bank
     question = item.question
-    valid = decision_choices(bank, question)
-    said = {}
+    valid = question.decision_choices(bank)
+    said: dict[Any, list[str]] = {}
     for response in comparison.responses:
         answer = item.answers.get(response.respondent.role)
         said.setdefault(answer, []).append(response.respondent.name)
@@ -100,39 +100,3 @@ def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None)
         default=next((c for c in choices if c.value == default), None),
         instruction=f"({KEYS})",
     )
-
-
-def run_in_terminal(
-    comparison: Comparison,
-    items: list[Item],
-    out: Any,
-    command: list[str],
-    *,
-    resume: bool,
-    force: bool,
-) -> Decisions:
-    """The interactive meeting with autosave to ``out.partial``; returns the finished decisions."""
-    from ownerdiag.files import resolution, storage
-    from ownerdiag.files.responses import utc_now
-    from ownerdiag.interactive.prompts import print_resume_hint, terminal_session
-
-    partial = storage.partial_path(out)
-    storage.refuse_overwrite(out, force, "decisions file")
-    if storage.check_partial(partial, resume=resume, force=force):
-        decisions = resolution.load(partial, comparison.bank)
-    else:
-        decisions = resolution.start(comparison.bank, comparison.responses, utc_now())
-
-    def save(progress: Decisions) -> None:
-        storage.write_atomic(partial, resolution.to_yaml(progress))
-
-    with terminal_session():
-        try:
-            decisions = run(comparison, items, decisions, save)
-        except KeyboardInterrupt:
-            print_resume_hint(command, partial)
-            raise
-    decisions = resolution.finish(decisions, items, utc_now())
-    storage.write_atomic(out, resolution.to_yaml(decisions), force=force)
-    storage.remove_quietly(partial)
-    return decisions

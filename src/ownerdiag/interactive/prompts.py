@@ -8,14 +8,11 @@ terminal (never stdout) and tests point it at a pipe.
 from __future__ import annotations
 
 import contextlib
-import shlex
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import questionary
-import typer
 from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
@@ -67,8 +64,3 @@ def terminal_session() -> Iterator[None]:
     finally:
         if tty:
             tty.close()
-
-
-def print_resume_hint(command: Sequence[str], partial: Path) -> None:
-    saved = f"Progress saved in {partial}" if partial.exists() else "Nothing saved yet"
-    typer.echo(f"\n{saved}. To continue:\n  {shlex.join(command)} --resume", err=True)

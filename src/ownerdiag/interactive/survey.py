@@ -7,8 +7,10 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.core.models import UNCLEAR, Bank, Question
-from ownerdiag.files.responses import finish, first_unanswered, utc_now, with_answer
+from ownerdiag.core.answers import finish, first_unanswered, with_answer
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank, Response
+from ownerdiag.interactive.lifecycle import utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 
 SAVE = "\x00save"
@@ -16,15 +18,7 @@ KEYS = "↑↓ move · Enter choose · ? help · Ctrl-B back"
 SHORT_KEYS = "? help · Ctrl-B back"
 TEXT_KEYS = "Enter save · Ctrl-B back"
 
-# Defaults never hint at the framework's answer: the honest "not sure" answer of each kind.
-NEUTRAL_DEFAULTS: dict[str, Any] = {
-    "owner": UNCLEAR,
-    "cadence": "ad_hoc",
-    "yes_no": "no",
-    "scale": 3,
-}
-
-Save = Callable[[Any], None]
+Save = Callable[[Response], None]
 
 
 def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
@@ -43,7 +37,7 @@ def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
     say(("Keys: " + KEYS, "fg:ansibrightblack"))
 
 
-def run(bank: Bank, response: Any, save: Save) -> Any:
+def run(bank: Bank, response: Response, save: Save) -> Response:
     """Ask every unanswered question, then the review screen; returns the finished response."""
     index = first_unanswered(bank, response)
     while index < len(bank.questions):
@@ -58,7 +52,7 @@ def run(bank: Bank, response: Any, save: Save) -> Any:
     return review(bank, response, save)
 
 
-def ask(bank: Bank, question: Question, index: int, previous: Any = None) -> Any:
+def ask(bank: Bank, question: QuestionBase, index: int, previous: Any = None) -> Any:
     """One question, with its header; '?' shows the help and asks again."""
     lane = bank.lanes[question.lane].title
     say("", (f"[{index + 1}/{len(bank.questions)}] {lane}", "bold fg:ansicyan"))
@@ -70,7 +64,7 @@ def ask(bank: Bank, question: Question, index: int, previous: Any = None) -> Any
         say((question.help or "No extra help: answer for how it works today.", "italic"))
 
 
-def review(bank: Bank, response: Any, save: Save) -> Any:
+def review(bank: Bank, response: Response, save: Save) -> Response:
     """Every answer on one screen; change any of them, then save (the default)."""
     while True:
         say("", ("Review your answers", "bold"))
@@ -94,7 +88,7 @@ def review(bank: Bank, response: Any, save: Save) -> Any:
         response = _change_one(bank, response, save)
 
 
-def _change_one(bank: Bank, response: Any, save: Save) -> Any:
+def _change_one(bank: Bank, response: Response, save: Save) -> Response:
     choices = [
         questionary.Choice(f"{n}. {q.prompt[:70]}", q.id) for n, q in enumerate(bank.questions, 1)
     ]
@@ -111,8 +105,9 @@ def _change_one(bank: Bank, response: Any, save: Save) -> Any:
     return response
 
 
-def _prompt(bank: Bank, question: Question, previous: Any) -> questionary.Question:
-    if question.kind == "text":
+def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Question:
+    options = question.prompt_options(bank)
+    if options is None:
         return with_back(
             questionary.text(
                 question.prompt,
@@ -122,8 +117,9 @@ def _prompt(bank: Bank, question: Question, previous: Any) -> questionary.Questi
             ),
             help_key=False,
         )
-    default = previous if previous is not None else NEUTRAL_DEFAULTS.get(question.kind)
-    choices = [questionary.Choice(title, value) for value, title in _choice_titles(bank, question)]
+    # never the framework's answer: the kind's honest "not sure" one
+    default = previous if previous is not None else question.neutral_answer(bank)
+    choices = [questionary.Choice(title, value) for value, title in options]
     return with_back(
         questionary.select(
             question.prompt,
@@ -132,13 +128,6 @@ def _prompt(bank: Bank, question: Question, previous: Any) -> questionary.Questi
             instruction=f"({SHORT_KEYS})",
         )
     )
-
-
-def _choice_titles(bank: Bank, question: Question) -> list[tuple[Any, str]]:
-    if question.kind == "scale":
-        ends = {1: question.low_label, 5: question.high_label}
-        return [(n, f"{n} — {ends[n]}" if ends.get(n) else str(n)) for n in range(1, 6)]
-    return [(c.id, c.label) for c in question.choices(bank) or []]
 
 
 def ask_name() -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-from ownerdiag.core.models import Bank, Question
-from ownerdiag.files.banks import BankFile
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank
+from ownerdiag.errors import InputError
+from ownerdiag.files.banks import BankFile, discover, load_bank
 from ownerdiag.render.console import literal, make_console
 
 
@@ -21,7 +25,7 @@ def bank_summary(entry: BankFile) -> dict[str, Any]:
     }
 
 
-def question_json(question: Question, bank: Bank) -> dict[str, Any]:
+def question_json(question: QuestionBase, bank: Bank) -> dict[str, Any]:
     data = question.model_dump(mode="json")
     data.setdefault("expected", None)
     choices = question.choices(bank)
@@ -77,3 +81,52 @@ def print_bank(bank: Bank) -> None:
             expected = q.label(q.expected, bank) if q.expected is not None else "—"
             table.add_row(q.id, q.kind, literal(q.prompt), literal(expected))
         console.print(table)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def list_banks(bank_dirs: list[Path], *, as_json: bool) -> None:
+    """Every bank found, as a table or JSON; banks that do not load are named on stderr."""
+    import sys
+
+    found, problems = discover(bank_dirs)
+    for problem in problems:
+        print(f"{problem} (skipped)", file=sys.stderr)
+    if as_json:
+        _print_json([bank_summary(entry) for entry in found])
+    else:
+        print_bank_list(found)
+
+
+def show_bank(bank: Bank, format: str) -> None:
+    if format == "json":
+        _print_json(bank_json(bank))
+    elif format == "yaml":
+        from ownerdiag.files.yamlio import dump_yaml
+
+        print(dump_yaml(bank_json(bank)), end="")
+    else:
+        print_bank(bank)
+
+
+def validate_banks(paths: list[Path]) -> None:
+    """One line per bank file: ok, or each problem; raises if any file has problems."""
+    problems = []
+    for path in paths:
+        try:
+            bank = load_bank(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        else:
+            print(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
+    if problems:
+        raise InputError(problems)
+
+
+def print_schema(file_kind: str) -> None:
+    from ownerdiag.core.models import Bank, Decisions, Response
+
+    models: dict[str, Any] = {"bank": Bank, "response": Response, "decisions": Decisions}
+    _print_json(models[file_kind].model_json_schema())

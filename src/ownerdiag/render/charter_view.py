@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from ownerdiag.core.charter import Settled, next_review, review_cadence, settle_all
+from ownerdiag.core.charter import Charter, Settled
 from ownerdiag.core.engine import Comparison
-from ownerdiag.core.models import CADENCES, JOINT, Decisions
+from ownerdiag.core.fields import JOINT
+from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.render.labels import positions
 
 
@@ -37,31 +37,30 @@ def cadence_sentence(settled: Settled) -> str:
 def value_phrase(comparison: Comparison, settled: Settled) -> str:
     if settled.value is None:
         return "still open"
-    if settled.item.question.kind == "owner":
+    if settled.item.question.names_owners:
         return owner_phrase(comparison, settled.value) + (
             ", jointly" if settled.value == JOINT else ""
         )
     return settled.item.question.label(settled.value, comparison.bank).lower()
 
 
-def charter_view(
-    comparison: Comparison, decisions: Decisions | None, today: date
-) -> dict[str, Any]:
+def charter_view(draft: Charter) -> dict[str, Any]:
+    comparison = draft.comparison
     bank = comparison.bank
-    settled = settle_all(comparison, decisions)
+    settled = draft.settled
     lanes = []
     for lane_id, lane in bank.lanes.items():
         lines = [
             {"text": owner_sentence(comparison, s), "source": s.source, "note": s.note}
             for s in settled.values()
-            if s.item.question.lane == lane_id and s.item.question.kind == "owner" and s.value
+            if s.item.question.lane == lane_id and s.item.question.names_owners and s.value
         ]
         if lines:
             lanes.append({"title": lane.title, "lines": lines})
     return {
         "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
-        "date": today.isoformat(),
-        "decided_in_meeting": decisions is not None,
+        "date": draft.today.isoformat(),
+        "decided_in_meeting": draft.decided_in_meeting,
         "questions": [
             {
                 "ask": q.ask,
@@ -76,11 +75,15 @@ def charter_view(
         "rhythms": [
             {"text": cadence_sentence(s), "source": s.source, "note": s.note}
             for s in settled.values()
-            if s.item.question.kind == "cadence" and s.value
+            if s.item.question.is_rhythm and s.value
         ],
         "open": [_open_view(comparison, s) for s in settled.values() if s.value is None],
         "foundations": _foundations(comparison),
-        "review": _review(comparison, settled, today),
+        "review": {
+            "cadence": CADENCES[draft.review_cadence].lower(),
+            "source": draft.review_source,
+            "next": draft.next_review.isoformat() if draft.next_review else None,
+        },
         "signatures": [
             {"name": r.respondent.name, "role": bank.roles[r.respondent.role]}
             for r in comparison.responses
@@ -108,13 +111,3 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
         ]
         result.append({"prompt": item.question.prompt, "answers": said})
     return result
-
-
-def _review(comparison: Comparison, settled: dict[str, Settled], today: date) -> dict[str, Any]:
-    cadence, source = review_cadence(comparison, settled)
-    when = next_review(cadence, today)
-    return {
-        "cadence": CADENCES[cadence].lower(),
-        "source": source,
-        "next": when.isoformat() if when else None,
-    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ownerdiag.core.models import Bank, Question
+from ownerdiag.core.models import Bank
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:
@@ -24,23 +24,9 @@ def answer_form(bank: Bank, role: str | None = None) -> str:
         lines += ["", *_comment(f"[{number}/{len(bank.questions)}] {question.prompt}")]
         if question.help:
             lines += _comment(question.help)
-        lines += _comment(_valid(bank, question))
+        lines += _comment(question.form_hint(bank))
         lines.append(f"{question.id}:")
     return "\n".join(lines) + "\n"
-
-
-def _valid(bank: Bank, question: Question) -> str:
-    if question.kind == "text":
-        return "answer: a sentence in your own words"
-    if question.kind == "scale":
-        ends = ", ".join(
-            f"{n} = {label}"
-            for n, label in ((1, question.low_label), (5, question.high_label))
-            if label
-        )
-        return f"answer: a number from 1 to 5{f' ({ends})' if ends else ''}"
-    choices = question.choices(bank) or []
-    return "answer one of: " + " | ".join(f"{c.id} ({c.label})" for c in choices)
 
 
 def _comment(text: str) -> list[str]:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.core.engine import Comparison, Headline, Item, Severity, Verdict
+from ownerdiag.core import kinds
+from ownerdiag.core.engine import Agreement, Comparison, Headline, Item
+from ownerdiag.core.fields import JOINT, UNCLEAR
+from ownerdiag.core.kinds.base import LANE_TABLE
 from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.verdicts import Severity, Verdict
+
+SHORT_LABEL_WIDTH = 12
+RESERVED_SHORT = {JOINT: "Joint", UNCLEAR: "Unclear"}
 
 SYMBOL = {
     Verdict.vacuum: "∅",
@@ -55,9 +62,22 @@ def answer_text(bank: Bank, item: Item, role: str, short: bool = True) -> str:
 
 
 def value_text(bank: Bank, item: Item, value: Any, short: bool = True) -> str:
-    if item.question.kind == "owner" and short:
-        return bank.short_label(value)
+    if item.question.names_owners and short:
+        return short_label(bank, value)
     return item.question.label(value, bank)
+
+
+def short_label(bank: Bank, owner: str, width: int = SHORT_LABEL_WIDTH) -> str:
+    """For narrow table cells: the bank's short label, else the label or its initials."""
+    if owner in bank.short_labels:
+        return bank.short_labels[owner]
+    if owner in RESERVED_SHORT:
+        return RESERVED_SHORT[owner]
+    label = bank.owner_label(owner)
+    if len(label) <= width:
+        return label
+    capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
+    return "".join(capitals) if len(capitals) > 1 else label
 
 
 def expected_text(bank: Bank, item: Item) -> str:
@@ -67,7 +87,7 @@ def expected_text(bank: Bank, item: Item) -> str:
 
 def person(bank: Bank, response: Response, short: bool = True) -> str:
     role = response.respondent.role
-    label = bank.short_label(role) if short else bank.roles[role]
+    label = short_label(bank, role) if short else bank.roles[role]
     return f"{response.respondent.name} ({label})"
 
 
@@ -90,25 +110,31 @@ def positions(comparison: Comparison, item: Item) -> str:
 
 
 def sections(comparison: Comparison) -> list[tuple[str, int | None, list[Item]]]:
-    """The report's tables: owner questions lane by lane, then rhythms, then warning signs."""
+    """The report's tables: each lane's items, then one table per kind group, in kind order.
+
+    Every scored or tabled item lands in exactly one table; quoted kinds are quoted instead.
+    """
+    tabled = [i for i in comparison.items if not i.question.quoted]
     result: list[tuple[str, int | None, list[Item]]] = []
     for lane in comparison.lanes:
-        in_lane = (i for i in comparison.items if i.question.lane == lane.lane)
-        owner = [i for i in in_lane if i.question.kind == "owner"]
-        if owner:
-            result.append((lane.title, lane.score, owner))
-    for title, kinds in (
-        ("Rhythms and written agreements", ("cadence", "yes_no", "choice")),
-        ("Warning signs (1-5)", ("scale",)),
-    ):
-        items = [i for i in comparison.items if i.question.kind in kinds]
+        in_lane = [
+            i
+            for i in tabled
+            if i.question.lane == lane.lane and i.question.report_group == LANE_TABLE
+        ]
+        if in_lane:
+            result.append((lane.title, lane.score, in_lane))
+    groups = [g for g in _group_order() if g != LANE_TABLE]
+    groups += [g for g in dict.fromkeys(i.question.report_group for i in tabled) if g not in groups]
+    for group in groups:
+        items = [i for i in tabled if i.question.report_group == group]
         if items:
-            result.append((title, None, items))
+            result.append((group, None, items))
     return result
 
 
-def texts(comparison: Comparison) -> list[Item]:
-    return [i for i in comparison.items if i.question.kind == "text"]
+def _group_order() -> list[str]:
+    return list(dict.fromkeys(cls.report_group for cls in kinds.KINDS.values()))
 
 
 BAR_WIDTH = 20
@@ -122,28 +148,25 @@ def bar(score: int | None) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def agreement_text(stats: dict[str, Any]) -> str:
+def agreement_text(stats: Agreement) -> str:
     bits = []
-    if stats.get("owner_items"):
+    if stats.owner_items:
         bits.append(
-            f"same owner named on {stats['owner_percent_agreement']}% of "
-            f"{stats['owner_items']} owner questions"
+            f"same owner named on {stats.owner_percent}% of {stats.owner_items} owner questions"
         )
-        if stats.get("owner_ac1") is not None:
-            bits.append(f"Gwet's AC1 {stats['owner_ac1']:.2f} (chance-corrected, -1 to 1)")
-    if stats.get("cadence_items"):
+        if stats.owner_ac1 is not None:
+            bits.append(f"Gwet's AC1 {stats.owner_ac1:.2f} (chance-corrected, -1 to 1)")
+    if stats.cadence_items:
         bits.append(
-            f"cadences: {stats['cadence_exact']}% exact, "
-            f"{stats['cadence_within_one_step']}% within one step"
+            f"cadences: {stats.cadence_exact}% exact, "
+            f"{stats.cadence_within_one_step}% within one step"
         )
     return "; ".join(bits)
 
 
 def pairwise_rows(comparison: Comparison) -> list[list[str]]:
     """Who agrees with whom: one row per person, the share of scored questions answered alike."""
-    shares = {
-        frozenset(p["roles"]): p["agreement"] for p in comparison.agreement.get("pairwise", [])
-    }
+    shares = {frozenset(p.roles): p.percent for p in comparison.agreement.pairwise}
     rows = []
     for response in comparison.responses:
         row = [response.respondent.name]

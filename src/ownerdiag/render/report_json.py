@@ -1,18 +1,27 @@
-"""The comparison as JSON-ready data: the contract other tools and tests read."""
+"""The typed results as JSON-ready data: the contract other tools and tests read.
+
+Plain values only: ids, numbers, words and timestamps; never symbols, bars or other
+presentation.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ownerdiag import __version__
-from ownerdiag.core.engine import Comparison, Item, headline
+from ownerdiag.core.engine import Agreement, Comparison, Item
+from ownerdiag.core.trend import Trend, change
+
+
+def _tool() -> dict[str, str]:
+    return {"name": "ownerdiag", "version": __version__}
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
     bank = comparison.bank
-    top = headline(comparison)
+    top = comparison.headline
     return {
-        "tool": {"name": "ownerdiag", "version": __version__},
+        "tool": _tool(),
         "bank": {
             "id": bank.id,
             "title": bank.title,
@@ -51,9 +60,23 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                 }
                 for lane in comparison.lanes
             ],
-            "agreement": comparison.agreement,
+            "agreement": agreement_json(comparison.agreement),
             "settle_first": [item.question.id for item in comparison.conflicts()],
         },
+    }
+
+
+def agreement_json(agreement: Agreement) -> dict[str, Any]:
+    return {
+        "owner_items": agreement.owner_items,
+        "owner_percent_agreement": agreement.owner_percent,
+        "owner_ac1": agreement.owner_ac1,
+        "cadence_items": agreement.cadence_items,
+        "cadence_exact": agreement.cadence_exact,
+        "cadence_within_one_step": agreement.cadence_within_one_step,
+        "pairwise": [
+            {"roles": list(pair.roles), "agreement": pair.percent} for pair in agreement.pairwise
+        ],
     }
 
 
@@ -72,3 +95,46 @@ def item_json(item: Item) -> dict[str, Any]:
         "why": question.why or None,
         "remedy": question.remedy or None,
     }
+
+
+def trend_json(trend: Trend) -> dict[str, Any]:
+    last = trend.rounds[-1].comparison
+    return {
+        "tool": _tool(),
+        "bank": {"id": last.bank.id, "title": last.bank.title},
+        "rounds": [
+            {
+                "label": r.label,
+                "bank_version": r.comparison.bank.version,
+                "respondents": [
+                    {"name": x.respondent.name, "role": x.respondent.role}
+                    for x in r.comparison.responses
+                ],
+                "alignment_score": r.comparison.score,
+            }
+            for r in trend.rounds
+        ],
+        "summary": {
+            status: trend.count(status) for status in ("closed", "opened", "persisted", "steady")
+        },
+        "overall": _scores(trend.overall),
+        "lanes": [
+            {"lane": lane.lane, "title": lane.title, **_scores(lane.scores)} for lane in trend.lanes
+        ],
+        "items": [
+            {
+                "question_id": item.question_id,
+                "prompt": item.prompt,
+                "lane": item.lane,
+                "verdicts": [v.value for v in item.verdicts],
+                "severities": [s.value for s in item.severities],
+                "status": item.status,
+            }
+            for item in trend.items
+        ],
+        "not_compared": [{"question_id": q, "reason": why} for q, why in trend.not_compared],
+    }
+
+
+def _scores(scores: list[int | None]) -> dict[str, Any]:
+    return {"scores": scores, "change": change(scores)}

@@ -1,121 +1,111 @@
-"""The lane-gap report in the terminal (rich): readable at 100 columns, and without colour."""
+"""The lane-gap report in the terminal (rich), laid out from the one report view: readable at
+100 columns, and without colour."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ownerdiag.core.engine import Comparison, Item, Severity, headline
-from ownerdiag.render.console import literal, titled_table
-from ownerdiag.render.labels import (
-    MEANING,
-    SCORED_ORDER,
-    agreement_text,
-    answer_text,
-    bar,
-    expected_text,
-    headline_sentence,
-    pairwise_rows,
-    person,
-    positions,
-    score_text,
-    sections,
-    severity_word,
-    texts,
-    verdict_word,
-)
+from ownerdiag.render.console import literal, make_console, titled_table
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
 
-STYLE = {
-    Severity.high: "bold red",
-    Severity.medium: "yellow",
-    Severity.low: "cyan",
-    Severity.none: "green",
-}
-SETTLE_FIRST_LIMIT = 12
+STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
+View = dict[str, Any]
 
 
-def print_report(comparison: Comparison, console: Console) -> None:
-    for block in report_blocks(comparison):
+def show_report(comparison: Any, console: Console) -> None:
+    from ownerdiag.render.view import report_view
+
+    for block in report_blocks(report_view(comparison)):
         console.print(block)
         console.print()
 
 
-def report_blocks(comparison: Comparison) -> Iterable[RenderableType]:
-    yield _header(comparison)
-    top = _headline(comparison)
-    if top is not None:
-        yield top
-    yield _summary(comparison)
-    yield _settle_first(comparison)
-    for title, score, items in sections(comparison):
-        yield _lane_table(comparison, title, score, items)
-    if texts(comparison):
-        yield _own_words(comparison, texts(comparison))
+def report(comparison: Any) -> str:
+    """The report as plain text, as it reads at 100 columns."""
+    return _plain(show_report, comparison)
 
 
-def _text(*parts: tuple[str, str] | str):
+def show_trend(result: Any, console: Console) -> None:
+    from ownerdiag.render.trend_terminal import print_trend
+    from ownerdiag.render.trend_view import trend_view
+
+    print_trend(trend_view(result), console)
+
+
+def trend(result: Any) -> str:
+    return _plain(show_trend, result)
+
+
+def _plain(show: Any, result: Any) -> str:
+    buffer = io.StringIO()
+    show(result, make_console(file=buffer, width=100, plain=True))
+    return buffer.getvalue()
+
+
+def report_blocks(view: View) -> Iterable[RenderableType]:
+    yield _header(view)
+    if view["headline"] is not None:
+        yield _headline(view["headline"])
+    yield _summary(view)
+    yield _settle_first(view)
+    for section in view["sections"]:
+        yield _lane_table(view, section)
+    if view["texts"]:
+        yield _own_words(view["texts"])
+
+
+def _text(*parts: tuple[str, str] | str) -> Any:
     from rich.text import Text
 
     return Text.assemble(*parts)
 
 
-def _header(comparison: Comparison) -> RenderableType:
+def _header(view: View) -> RenderableType:
     from rich.console import Group
 
-    bank = comparison.bank
+    bank = view["bank"]
     lines = [
-        _text(("Lane-gap report", "bold"), f" — {literal(bank.title)} ({bank.id} {bank.version})")
+        _text(
+            ("Lane-gap report", "bold"),
+            f" — {literal(bank['title'])} ({bank['id']} {bank['version']})",
+        )
     ]
-    for response in comparison.responses:
-        when = response.finished_at or response.started_at
-        status = "" if response.complete else "  [unfinished]"
+    for r in view["respondents"]:
+        status = "" if r["complete"] else "  [unfinished]"
         lines.append(
-            _text(
-                "  ",
-                (literal(person(bank, response, short=False)), "bold"),
-                f"  answered {when:%Y-%m-%d}{status}",
-            )
+            _text("  ", (literal(r["person"]), "bold"), f"  answered {r['answered']}{status}")
         )
     return Group(*lines)
 
 
-def _headline(comparison: Comparison) -> RenderableType | None:
+def _headline(top: View) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
 
-    top = headline(comparison)
-    if top is None:
-        return None
-    bank = comparison.bank
-    item = top.item
-    said = _people(
-        (r.respondent.name, _text((answer_text(bank, item, r.respondent.role, False), "bold")))
-        for r in comparison.responses
-    )
+    said = _people((a["name"], _text((literal(a["answer"]), "bold"))) for a in top["answers"])
+    verdict = top["verdict"]
     lines: list[RenderableType] = [
-        _labelled("The test", literal(item.question.prompt)),
+        _labelled("The test", literal(top["prompt"])),
         said,
         _text(
-            ("→ " + headline_sentence(top), "bold"),
+            ("→ " + top["sentence"], "bold"),
             "  ",
-            (f"[{verdict_word(item.verdict)}]", STYLE[item.severity]),
-            f"  framework: {literal(expected_text(bank, item))}",
+            (f"[{verdict['word']}]", STYLE[verdict["severity"]]),
+            f"  framework: {literal(top['expected'])}",
         ),
     ]
-    for note in top.notes:
-        note_item = comparison.item(note.id)
-        if note_item is None:
-            continue
-        lines.append(_text((literal(note.prompt), "italic")))
-        lines.append(_quotes(comparison, note_item))
+    for note in top["notes"]:
+        lines.append(_text((literal(note["prompt"]), "italic")))
+        lines.append(_quotes(note["answers"]))
     return Panel(Group(*lines), title="Headline", title_align="left", expand=False)
 
 
-def _people(rows: Iterable[tuple[str, RenderableType]], indent: str = "  ") -> RenderableType:
+def _people(rows: Iterable[tuple[str, RenderableType | str]], indent: str = "  ") -> RenderableType:
     """One line per person, ``name: what they said``, wrapped lines indented."""
     from rich.table import Table
 
@@ -127,36 +117,35 @@ def _people(rows: Iterable[tuple[str, RenderableType]], indent: str = "  ") -> R
     return grid
 
 
-def _quotes(comparison: Comparison, item: Item, indent: str = "  ") -> RenderableType:
-    rows = []
-    for response in comparison.responses:
-        said = item.answers.get(response.respondent.role)
-        rows.append((response.respondent.name, "—" if said is None else f"“{literal(said)}”"))
-    return _people(rows, indent)
+def _quotes(answers: list[View], indent: str = "  ") -> RenderableType:
+    return _people(
+        (
+            (a["name"], "—" if a["text"] is None else f"“{literal(str(a['text']))}”")
+            for a in answers
+        ),
+        indent,
+    )
 
 
-def _summary(comparison: Comparison) -> RenderableType:
+def _summary(view: View) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
 
     scores = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-    scores.add_row(
-        _text(("Overall alignment", "bold")), bar(comparison.score), score_text(comparison.score)
-    )
-    for lane in comparison.lanes:
-        scores.add_row(f"  {literal(lane.title)}", bar(lane.score), score_text(lane.score))
-    counts = [f"{verdict_word(v)} {comparison.counts[v]}" for v in SCORED_ORDER]
+    scores.add_row(_text(("Overall alignment", "bold")), view["overall_bar"], view["score_text"])
+    for lane in view["lanes"]:
+        scores.add_row(f"  {literal(lane['title'])}", lane["bar"], lane["score_text"])
+    counts = [f"{c['symbol']} {c['name']} {c['n']}" for c in view["counts"]]
     parts: list[RenderableType] = [
         _text(("Gap summary", "bold")),
         scores,
         _labelled("Verdicts", _flow(counts)),
     ]
-    agreement = agreement_text(comparison.agreement)
-    if agreement:
-        parts.append(_labelled("Agreement", agreement))
-    if len(comparison.responses) > 2:
-        parts.append(_pairwise(comparison))
-    key = _flow([f"{verdict_word(v)}: {MEANING[v]}" for v in SCORED_ORDER], style="dim")
+    if view["agreement_text"]:
+        parts.append(_labelled("Agreement", view["agreement_text"]))
+    if view["pairwise"]:
+        parts.append(_pairwise(view))
+    key = _flow([f"{c['symbol']} {c['name']}: {c['meaning']}" for c in view["counts"]], "dim")
     parts.append(_labelled("Key", key))
     return Group(*parts)
 
@@ -179,7 +168,7 @@ def _labelled(label: str, body: RenderableType | str) -> RenderableType:
     return grid
 
 
-def _pairwise(comparison: Comparison) -> Table:
+def _pairwise(view: View) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -190,78 +179,76 @@ def _pairwise(comparison: Comparison) -> Table:
         pad_edge=False,
     )
     table.add_column("")
-    for response in comparison.responses:
-        table.add_column(literal(response.respondent.name), justify="right")
-    for row in pairwise_rows(comparison):
+    for r in view["respondents"]:
+        table.add_column(literal(r["name"]), justify="right")
+    for row in view["pairwise"]:
         table.add_row(*(literal(cell) for cell in row))
     return table
 
 
-def _settle_first(comparison: Comparison) -> RenderableType:
+def _settle_first(view: View) -> RenderableType:
     from rich.console import Group
-
-    conflicts = comparison.conflicts()
-    if not conflicts:
-        return _text(("Settle these first: ", "bold"), "nothing — every item is aligned.")
     from rich.table import Table
 
-    bank = comparison.bank
+    if not view["conflicts"]:
+        return _text(("Settle these first: ", "bold"), "nothing — every item is aligned.")
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
-    for number, item in enumerate(conflicts[:SETTLE_FIRST_LIMIT], 1):
-        style = STYLE[item.severity]
+    for c in view["conflicts"]:
+        verdict = c["verdict"]
         lines: list[RenderableType] = [
             _text(
-                (f"{severity_word(item.severity)} {verdict_word(item.verdict)}", style),
-                f"  {literal(item.question.prompt)}",
+                (f"{verdict['severity_word']} {verdict['word']}", STYLE[verdict["severity"]]),
+                f"  {literal(c['prompt'])}",
             ),
-            _text(
-                literal(positions(comparison, item)),
-                f" · framework: {literal(expected_text(bank, item))}",
-            ),
+            _text(literal(c["positions"]), f" · framework: {literal(c['expected'])}"),
         ]
-        if item.question.remedy:
-            lines.append(_text(("Remedy: ", "bold"), literal(item.question.remedy)))
-        grid.add_row(f"{number}.", Group(*lines))
+        if c["remedy"]:
+            lines.append(_text(("Remedy: ", "bold"), literal(c["remedy"])))
+        grid.add_row(f"{c['number']}.", Group(*lines))
     parts: list[RenderableType] = [
-        _text(("Settle these first", "bold"), f" ({len(conflicts)} items, worst first)"),
+        _text(("Settle these first", "bold"), f" ({view['conflict_count']} items, worst first)"),
         grid,
     ]
-    hidden = len(conflicts) - SETTLE_FIRST_LIMIT
-    if hidden > 0:
-        parts.append(_text(f"    … and {hidden} lower-priority items in the tables below."))
+    if view["later"]:
+        parts.append(_text(f"    Then {len(view['later'])} lower-priority items:"))
+        later = Table.grid(padding=(0, 1))
+        later.add_column(justify="right", no_wrap=True)
+        later.add_column()
+        for c in view["later"]:
+            later.add_row(f"{c['number']}.", f"{literal(c['prompt'])} ({c['verdict']['word']})")
+        parts.append(later)
     return Group(*parts)
 
 
-def _lane_table(comparison: Comparison, title: str, score: int | None, items: list[Item]) -> Table:
-
-    bank = comparison.bank
-    caption = f"{literal(title)} — alignment {score_text(score)}" if score is not None else title
+def _lane_table(view: View, section: View) -> Table:
+    title = literal(section["title"])
+    caption = (
+        f"{title} — alignment {section['score_text']}" if section["score"] is not None else title
+    )
     table = titled_table(caption, expand=True)
-    crowded = len(comparison.responses) > 3
-    table.add_column("question", ratio=2 if crowded else 3, overflow="fold")
-    for response in comparison.responses:
-        role = response.respondent.role
-        header = bank.short_label(role, width=5) if crowded else person(bank, response)
-        table.add_column(literal(header), ratio=1, overflow="fold", min_width=6)
+    table.add_column("question", ratio=2 if view["crowded"] else 3, overflow="fold")
+    for r in view["respondents"]:
+        table.add_column(literal(r["column"]), ratio=1, overflow="fold", min_width=6)
     table.add_column("framework", min_width=9)
     table.add_column("verdict", no_wrap=True)
-    for item in items:
+    for row in section["rows"]:
+        verdict = row["verdict"]
         table.add_row(
-            literal(item.question.prompt),
-            *(literal(answer_text(bank, item, r.respondent.role)) for r in comparison.responses),
-            literal(expected_text(bank, item)),
-            _text((verdict_word(item.verdict), STYLE[item.severity])),
+            literal(row["prompt"]),
+            *(literal(a) for a in row["answers"]),
+            literal(row["expected"]),
+            _text((verdict["word"], STYLE[verdict["severity"]])),
         )
     return table
 
 
-def _own_words(comparison: Comparison, items: list[Item]) -> RenderableType:
+def _own_words(texts: list[View]) -> RenderableType:
     from rich.console import Group
 
     lines: list[RenderableType] = [_text(("In their own words", "bold"), " (not judged)")]
-    for item in items:
-        lines.append(_text(("  " + literal(item.question.prompt), "italic")))
-        lines.append(_quotes(comparison, item, indent="    "))
+    for t in texts:
+        lines.append(_text(("  " + literal(t["prompt"]), "italic")))
+        lines.append(_quotes(t["answers"], indent="    "))
     return Group(*lines)

@@ -1,6 +1,8 @@
-"""The report as plain strings and numbers, ready for the Markdown and HTML templates.
+"""The one report view: what the lane-gap report says, decided once for every format.
 
-Templates escape every value they print; this module only decides what is said.
+Built from the typed comparison; the terminal, Markdown and HTML renderers only lay it out, and
+JSON serialises the comparison itself (``view["result"]``), never these presentation strings.
+Templates escape every value they print.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag import __version__
-from ownerdiag.core.engine import Comparison, Item, headline
+from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,
@@ -24,8 +26,13 @@ from ownerdiag.render.labels import (
     score_text,
     sections,
     severity_word,
-    texts,
+    short_label,
 )
+
+SETTLE_FIRST_LIMIT = 12
+"""Conflicts shown in full under "settle these first"; the rest are listed in one line each."""
+CROWDED = 3
+"""With more people than this, tables head their columns with initials."""
 
 
 def verdict_view(item: Item) -> dict[str, str]:
@@ -41,7 +48,10 @@ def verdict_view(item: Item) -> dict[str, str]:
 
 def report_view(comparison: Comparison) -> dict[str, Any]:
     bank = comparison.bank
+    crowded = len(comparison.responses) > CROWDED
+    conflicts = [_conflict(comparison, n, item) for n, item in enumerate(comparison.conflicts(), 1)]
     return {
+        "result": comparison,
         "tool_version": __version__,
         "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
         "respondents": [
@@ -49,14 +59,19 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
                 "name": r.respondent.name,
                 "person": person(bank, r, short=False),
                 "short": person(bank, r),
+                "column": short_label(bank, r.respondent.role, width=5)
+                if crowded
+                else person(bank, r),
                 "answered": f"{(r.finished_at or r.started_at):%Y-%m-%d}",
                 "complete": r.complete,
             }
             for r in comparison.responses
         ],
+        "crowded": crowded,
         "headline": _headline_view(comparison),
         "score": comparison.score,
         "score_text": score_text(comparison.score),
+        "overall_bar": bar(comparison.score),
         "lanes": [
             {
                 "title": lane.title,
@@ -70,22 +85,11 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
             {"symbol": SYMBOL[v], "name": v.value, "n": comparison.counts[v], "meaning": MEANING[v]}
             for v in SCORED_ORDER
         ],
-        "agreement": comparison.agreement,
         "agreement_text": agreement_text(comparison.agreement),
         "pairwise": pairwise_rows(comparison) if len(comparison.responses) > 2 else [],
-        "overall_bar": bar(comparison.score),
-        "conflicts": [
-            {
-                "number": number,
-                "prompt": item.question.prompt,
-                "verdict": verdict_view(item),
-                "positions": positions(comparison, item),
-                "expected": expected_text(bank, item),
-                "why": item.question.why,
-                "remedy": item.question.remedy,
-            }
-            for number, item in enumerate(comparison.conflicts(), 1)
-        ],
+        "conflict_count": len(conflicts),
+        "conflicts": conflicts[:SETTLE_FIRST_LIMIT],
+        "later": conflicts[SETTLE_FIRST_LIMIT:],
         "sections": [
             {
                 "title": title,
@@ -97,8 +101,21 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         ],
         "texts": [
             {"prompt": item.question.prompt, "answers": _said(comparison, item)}
-            for item in texts(comparison)
+            for item in comparison.items
+            if item.question.quoted
         ],
+    }
+
+
+def _conflict(comparison: Comparison, number: int, item: Item) -> dict[str, Any]:
+    return {
+        "number": number,
+        "prompt": item.question.prompt,
+        "verdict": verdict_view(item),
+        "positions": positions(comparison, item),
+        "expected": expected_text(comparison.bank, item),
+        "why": item.question.why,
+        "remedy": item.question.remedy,
     }
 
 
@@ -112,7 +129,7 @@ def _row(comparison: Comparison, item: Item) -> dict[str, Any]:
     }
 
 
-def _said(comparison: Comparison, item: Item) -> list[dict[str, str | None]]:
+def _said(comparison: Comparison, item: Item) -> list[dict[str, Any]]:
     return [
         {"name": r.respondent.name, "text": item.answers.get(r.respondent.role)}
         for r in comparison.responses
@@ -120,11 +137,10 @@ def _said(comparison: Comparison, item: Item) -> list[dict[str, str | None]]:
 
 
 def _headline_view(comparison: Comparison) -> dict[str, Any] | None:
-    top = headline(comparison)
+    top = comparison.headline
     if top is None:
         return None
     bank = comparison.bank
-    notes = [comparison.item(q.id) for q in top.notes]
     return {
         "prompt": top.item.question.prompt,
         "answers": [
@@ -138,8 +154,6 @@ def _headline_view(comparison: Comparison) -> dict[str, Any] | None:
         "verdict": verdict_view(top.item),
         "expected": expected_text(bank, top.item),
         "notes": [
-            {"prompt": n.question.prompt, "answers": _said(comparison, n)}
-            for n in notes
-            if n is not None
+            {"prompt": n.question.prompt, "answers": _said(comparison, n)} for n in top.notes
         ],
     }

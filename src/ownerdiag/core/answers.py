@@ -1,41 +1,31 @@
-"""Responses: building them from answers, checking them against their bank, loading them."""
+"""A response as it is filled in: starting, answering, finishing, and checking answers against
+the bank. Pure: the clock and the files are the caller's."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
-from ownerdiag import __version__
-from ownerdiag.core.models import AnswerError, Bank, BankRef, Question, Respondent, Response
-from ownerdiag.errors import InputError, Problem
-from ownerdiag.files.schema import validate
-from ownerdiag.files.yamlio import Document, dump_yaml, read_yaml
+from ownerdiag.core.fields import AnswerError
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank, BankRef, Respondent, Response
+from ownerdiag.errors import InputError, Located, Problem
 
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+T = TypeVar("T")
 
 
-def check_role(bank: Bank, role: str) -> None:
-    if role not in bank.roles:
-        valid = ", ".join(f"{k} ({v})" for k, v in bank.roles.items())
-        raise InputError.single(
-            f"{role!r} is not a role of bank {bank.id!r}", "--role", f"use one of: {valid}"
-        )
+def bank_ref(bank: Bank) -> BankRef:
+    return BankRef(id=bank.id, version=bank.version, hash=bank.content_hash())
 
 
-def start(bank: Bank, role: str, name: str, now: datetime) -> Response:
+def start(bank: Bank, role: str, name: str, now: datetime, tool_version: str = "") -> Response:
     """An empty, incomplete response for ``name`` answering ``bank`` as ``role``."""
-    check_role(bank, role)
     return Response(
-        bank=BankRef(id=bank.id, version=bank.version, hash=bank.content_hash()),
+        bank=bank_ref(bank),
         respondent=Respondent(name=name, role=role),
         started_at=now,
-        tool_version=__version__,
+        tool_version=tool_version,
     )
 
 
@@ -57,20 +47,17 @@ def first_unanswered(bank: Bank, response: Response) -> int:
     )
 
 
-def parse_answers(bank: Bank, doc: Document) -> dict[str, Any]:
+def parse_answers(bank: Bank, doc: Located) -> dict[str, Any]:
     """Validate an answers mapping (question id -> answer) completely, reporting every problem."""
-    if not isinstance(doc.data, Mapping):
-        raise InputError.single(
-            "expected a mapping of question id to answer", doc.source, "see: ownerdiag form", line=1
-        )
-    answers, problems = _check_answers(bank, doc, doc.data, where=())
+    raw = expect_mapping(doc, "expected a mapping of question id to answer", "see: ownerdiag form")
+    answers, problems = _check_answers(bank, doc, raw, where=())
     for question in bank.questions:
-        if doc.data.get(question.id) is None:
+        if raw.get(question.id) is None:
             problems.append(
                 Problem(
-                    f"question {question.id!r} has no answer; {_valid_answers(bank, question)}",
+                    f"question {question.id!r} has no answer; {question.answer_hint(bank)}",
                     doc.source,
-                    *doc.locate((question.id,) if question.id in doc.data else ()),
+                    *doc.locate((question.id,) if question.id in raw else ()),
                 )
             )
     if problems:
@@ -78,7 +65,13 @@ def parse_answers(bank: Bank, doc: Document) -> dict[str, Any]:
     return answers
 
 
-def check_response(bank: Bank, response: Response, doc: Document) -> None:
+def expect_mapping(doc: Located, message: str, hint: str = "") -> Mapping[str, Any]:
+    if not isinstance(doc.data, Mapping):
+        raise InputError.single(message, doc.source, hint, line=1)
+    return doc.data
+
+
+def check_response(bank: Bank, response: Response, doc: Located) -> None:
     """A loaded response must fit its bank: known ids, valid answers, all of them if complete."""
     _, problems = _check_answers(bank, doc, response.answers, where=("answers",))
     if response.complete:
@@ -106,17 +99,17 @@ def check_response(bank: Bank, response: Response, doc: Document) -> None:
 
 def check_each(
     bank: Bank,
-    doc: Document,
+    doc: Located,
     raw: Mapping[str, Any],
     where: tuple[str, ...],
-    parse: Callable[[Question, Any], Any],
-) -> tuple[dict[str, Any], list[Problem]]:
+    parse: Callable[[QuestionBase, Any], T | None],
+) -> tuple[dict[str, T], list[Problem]]:
     """Check a mapping keyed by question id with ``parse``, collecting every problem with its line.
 
     Shared by answers and decisions; ``parse`` returns the value to keep (``None`` keeps nothing)
     or raises :class:`AnswerError`.
     """
-    values: dict[str, Any] = {}
+    values: dict[str, T] = {}
     problems: list[Problem] = []
     for key, value in raw.items():
         question = bank.question(str(key))
@@ -143,43 +136,9 @@ def check_each(
 
 
 def _check_answers(
-    bank: Bank, doc: Document, raw: Mapping[str, Any], where: tuple[str, ...]
+    bank: Bank, doc: Located, raw: Mapping[str, Any], where: tuple[str, ...]
 ) -> tuple[dict[str, Any], list[Problem]]:
-    def parse(question: Question, value: Any) -> Any:
+    def parse(question: QuestionBase, value: Any) -> Any:
         return None if value is None else question.parse(value, bank)
 
     return check_each(bank, doc, raw, where, parse)
-
-
-def _valid_answers(bank: Bank, question: Any) -> str:
-    choices = question.choices(bank)
-    if choices:
-        return "valid answers: " + ", ".join(c.id for c in choices)
-    return (
-        "answer with a whole number from 1 to 5" if question.kind == "scale" else "write a sentence"
-    )
-
-
-def load_response(path: Path) -> tuple[Response, Document]:
-    doc = read_yaml(path)
-    return validate(Response, doc, "response file"), doc
-
-
-def to_yaml(response: Response) -> str:
-    # the header is a comment, where YAML cannot escape anything: it names no free text
-    header = (
-        f"# ownerdiag response: role {response.respondent.role}, "
-        f"bank {response.bank.id} {response.bank.version}\n"
-    )
-    return header + dump_yaml(response.model_dump(mode="json"))
-
-
-def slug(text: str) -> str:
-    """A file-name-safe version of ``text``: it can never name another folder."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return cleaned[:60] or "anonymous"
-
-
-def default_out(bank_id: str, role: str, name: str) -> Path:
-    return Path("responses") / f"{slug(bank_id)}-{slug(role)}-{slug(name)}.yaml"

@@ -1,0 +1,73 @@
+"""Exit codes and error messages, in one place: the library's errors become one line each on
+stderr and exit code 2; ``--fail-on`` exits 1; Ctrl-C 130; a reader leaving the pipe early 0."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from ownerdiag.errors import Fix, InputError
+
+EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+ADVICE = {
+    Fix.REPLACE: "add --force to replace it, or choose another --out",
+    Fix.CONTINUE_OR_RESTART: "add --resume to continue it, or --force to start over",
+    Fix.START_AFRESH: "start again without --resume",
+    Fix.SAME_BANK_AND_ROLE: "resume with the same --bank and --role, or --force to start over",
+    Fix.FINISH_OR_ALLOW_INCOMPLETE: "finish it with ownerdiag survey --resume, "
+    "or add --allow-incomplete",
+    Fix.GIVE_BANK_FILE: "give the bank file they answered with --bank PATH, or survey again",
+    Fix.CHECK_BANK_DIR: "check the --bank-dir path",
+}
+"""How each kind of fix is done from the command line."""
+
+
+class _Group(TyperGroup):
+    """Turns the library's errors into one-line messages and exit codes, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            fail(exc)
+        except KeyboardInterrupt:
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            typer.echo("\ninterrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
+
+
+def fail(exc: InputError) -> NoReturn:
+    for problem in exc.problems:
+        if problem.fix is not None:
+            problem = replace(problem, hint=ADVICE[problem.fix])
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def tripped(tripped: bool) -> None:
+    if tripped:
+        raise typer.Exit(EXIT_TRIPPED)
+
+
+def new_typer(help: str) -> typer.Typer:
+    return typer.Typer(
+        cls=_Group,
+        help=help,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )

@@ -1,0 +1,100 @@
+"""Settling conflicts in the meeting: the agenda and the decisions. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from ownerdiag.core.answers import bank_ref, check_each, expect_mapping
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.fields import UNCLEAR, AnswerError
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank, Decision, Decisions, Response
+from ownerdiag.errors import InputError, Located
+
+
+def agenda(comparison: Comparison) -> list[Item]:
+    """Every item the meeting can decide that is not aligned, worst first."""
+    return [i for i in comparison.conflicts() if i.question.decidable]
+
+
+def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:
+    if not question.decidable:
+        raise AnswerError(f"{question.kind} questions are not decided in the meeting")
+    note = ""
+    if isinstance(raw, Mapping):
+        unknown = set(raw) - {"decision", "note"}
+        if unknown:
+            raise AnswerError(
+                f"unknown key(s) {', '.join(map(repr, sorted(unknown)))}; use decision and note"
+            )
+        note = str(raw.get("note") or "").strip()
+        raw = raw.get("decision")
+    if raw is None:
+        return Decision(decision=None, note=note)
+    value = question.parse(raw, bank)
+    if value == UNCLEAR and question.names_owners:
+        valid = ", ".join(c.id for c in question.decision_choices(bank))
+        raise AnswerError(f"a decision must name an owner; choose one of: {valid}")
+    return Decision(decision=value, note=note)
+
+
+def start(
+    bank: Bank, responses: Sequence[Response], now: datetime, tool_version: str = ""
+) -> Decisions:
+    return Decisions(
+        bank=bank_ref(bank),
+        respondents=[r.respondent for r in responses],
+        started_at=now,
+        tool_version=tool_version,
+    )
+
+
+def with_decision(decisions: Decisions, question_id: str, decision: Decision) -> Decisions:
+    updated = {**decisions.decisions, question_id: decision}
+    return decisions.model_copy(update={"decisions": updated})
+
+
+def finish(decisions: Decisions, items: Sequence[Item], now: datetime) -> Decisions:
+    decided = {qid for qid, d in decisions.decisions.items() if d.decision is not None}
+    complete = all(item.question.id in decided for item in items)
+    return decisions.model_copy(update={"complete": complete, "finished_at": now})
+
+
+def open_items(decisions: Decisions, items: Sequence[Item]) -> list[Item]:
+    return [
+        i
+        for i in items
+        if getattr(decisions.decisions.get(i.question.id), "decision", None) is None
+    ]
+
+
+def parse_input(bank: Bank, doc: Located) -> dict[str, Decision]:
+    """A hand-written mapping ``question_id: owner`` (or ``{decision, note}``), fully checked."""
+    raw = expect_mapping(doc, "expected a mapping of question id to decision")
+    return _check(bank, doc, raw, where=())
+
+
+def check_decisions(bank: Bank, decisions: Decisions, doc: Located) -> None:
+    """Decisions read from a file must have been made on ``bank`` and fit its questions."""
+    if decisions.bank.hash != bank.content_hash():
+        raise InputError.single(
+            f"these decisions were made on bank {decisions.bank.id} {decisions.bank.version} "
+            f"({decisions.bank.hash}), not on {bank.id} {bank.version} ({bank.content_hash()})",
+            doc.source,
+            "use the decisions file from the same round of responses",
+        )
+    raw = {k: d.model_dump() for k, d in decisions.decisions.items()}
+    _check(bank, doc, raw, where=("decisions",))
+
+
+def _check(
+    bank: Bank, doc: Located, raw: Mapping[str, Any], where: tuple[str, ...]
+) -> dict[str, Decision]:
+    decided, problems = check_each(
+        bank, doc, raw, where, lambda question, value: parse_decision(bank, question, value)
+    )
+    if problems:
+        raise InputError(problems)
+    return decided

@@ -1,0 +1,43 @@
+"""Field types and small value models shared by banks, question kinds and saved files."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Union
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+BankId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+
+# Union, not |: pydantic reads this at run time on Python 3.10 as well
+Answer = Union[int, str, list[str]]  # noqa: UP007
+"""What one person answered to one question, as stored: a choice id, a rating, text, or a list."""
+
+JOINT = "joint"
+UNCLEAR = "unclear"
+RESERVED_OWNERS = (JOINT, UNCLEAR)
+
+
+class Strict(BaseModel):
+    # validators are built on first use, so a command pays only for the models it reads
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Choice(BaseModel):
+    id: str
+    label: str
+
+
+class Weight(str, Enum):
+    """How much a question counts: shifts its severity one step and weighs it in the scores."""
+
+    low = "low"
+    normal = "normal"
+    high = "high"
+
+
+class AnswerError(ValueError):
+    """An answer that its question does not accept; the message lists what it does accept."""

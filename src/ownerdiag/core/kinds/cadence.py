@@ -1,0 +1,56 @@
+"""``cadence``: how often X happens, from weekly to never; a slower agreed rhythm is drift."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from ownerdiag.core.fields import Answer, Choice
+from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct
+from ownerdiag.core.verdicts import Verdict, agreed
+
+if TYPE_CHECKING:
+    from ownerdiag.core.models import Bank
+
+CADENCES: dict[str, str] = {
+    "weekly": "Weekly",
+    "monthly": "Monthly",
+    "quarterly": "Quarterly",
+    "ad_hoc": "Ad hoc, when something breaks",
+    "never": "Never",
+}
+"""Cadence answers, fastest first: the order is what makes a cadence slower than another."""
+
+RHYTHMS_GROUP = "Rhythms and written agreements"
+
+
+def cadence_step(cadence: str) -> int:
+    return list(CADENCES).index(cadence)
+
+
+def cadence_verdict(answers: Answers, expected: str | None) -> Verdict:
+    """Agreeing on a slower rhythm than ``expected`` is drift; faster is fine."""
+    values = distinct(answer for _, answer in answers)
+    if len(values) > 1:
+        return Verdict.mismatch
+    if expected is None:
+        return Verdict.aligned
+    return agreed(cadence_step(values[0]) <= cadence_step(expected))
+
+
+class CadenceQuestion(QuestionBase):
+    """How often does X happen? A slower agreed cadence than ``expected`` is drift."""
+
+    kind: Literal["cadence"]
+    expected: Literal["weekly", "monthly", "quarterly", "ad_hoc", "never"] | None = None
+
+    is_rhythm: ClassVar[bool] = True
+    report_group: ClassVar[str] = RHYTHMS_GROUP
+
+    def choices(self, bank: Bank) -> list[Choice]:
+        return [Choice(id=k, label=v) for k, v in CADENCES.items()]
+
+    def neutral_answer(self, bank: Bank) -> Answer:
+        return "ad_hoc"
+
+    def verdict(self, answers: Answers) -> Verdict:
+        return cadence_verdict(answers, self.expected)

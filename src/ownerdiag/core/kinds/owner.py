@@ -1,0 +1,56 @@
+"""``owner``: who owns X? A role, a party, ``joint`` or ``unclear``."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import Field
+
+from ownerdiag.core.fields import JOINT, UNCLEAR, Answer, Choice
+from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct
+from ownerdiag.core.verdicts import Verdict, agreed
+
+if TYPE_CHECKING:
+    from ownerdiag.core.models import Bank
+
+
+def owner_verdict(answers: Answers, expected: str | None) -> Verdict:
+    """The first rule that holds: vacuum, collision, deflection, split, mismatch, drift."""
+    values = [answer for _, answer in answers]
+    if UNCLEAR in values:
+        return Verdict.vacuum
+    if sum(1 for role, answer in answers if answer == role) >= 2:
+        return Verdict.collision
+    if any(
+        a == other_role and b == role and role != other_role
+        for (role, a), (other_role, b) in combinations(answers, 2)
+    ):
+        return Verdict.deflection
+    if len(distinct(values)) > 1:
+        return Verdict.split if JOINT in values else Verdict.mismatch
+    return agreed(values[0] == expected or expected is None)
+
+
+class OwnerQuestion(QuestionBase):
+    """Who owns X? Answered with a role, a party, ``joint`` or ``unclear``."""
+
+    kind: Literal["owner"]
+    expected: str | None = Field(None, description="Recommended owner: a role, a party or joint.")
+
+    names_owners: ClassVar[bool] = True
+
+    def choices(self, bank: Bank) -> list[Choice]:
+        return bank.owner_choices()
+
+    def neutral_answer(self, bank: Bank) -> Answer:
+        return UNCLEAR
+
+    def expected_choices(self, bank: Bank) -> list[str]:
+        return [c.id for c in bank.owner_choices() if c.id != UNCLEAR]
+
+    def verdict(self, answers: Answers) -> Verdict:
+        return owner_verdict(answers, self.expected)
+
+    def label(self, answer: Any, bank: Bank) -> str:
+        return bank.owner_label(answer) if answer is not None else "—"

@@ -1,0 +1,32 @@
+"""``yes_no``: is X true here? Differing answers are a mismatch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from ownerdiag.core.fields import Answer, Choice
+from ownerdiag.core.kinds.base import QuestionBase
+from ownerdiag.core.kinds.cadence import RHYTHMS_GROUP
+
+if TYPE_CHECKING:
+    from ownerdiag.core.models import Bank
+
+YES_NO: dict[str, str] = {"yes": "Yes", "no": "No"}
+
+
+class YesNoQuestion(QuestionBase):
+    kind: Literal["yes_no"]
+    expected: Literal["yes", "no"] | None = None
+
+    report_group: ClassVar[str] = RHYTHMS_GROUP
+
+    def choices(self, bank: Bank) -> list[Choice]:
+        return [Choice(id=k, label=v) for k, v in YES_NO.items()]
+
+    def parse(self, raw: Any, bank: Bank) -> Answer:
+        if isinstance(raw, bool):  # JSON true/false, or YAML true/false
+            raw = "yes" if raw else "no"
+        return super().parse(raw, bank)
+
+    def neutral_answer(self, bank: Bank) -> Answer:
+        return "no"

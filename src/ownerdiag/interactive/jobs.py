@@ -1,0 +1,130 @@
+"""The two things people fill in over time, as jobs for the lifecycle runner: a leader's
+survey and the meeting's decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from ownerdiag import __version__
+from ownerdiag.core import answers, decisions
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.models import Bank, Decisions, Response
+from ownerdiag.errors import Fix, InputError
+from ownerdiag.files.documents import default_out, load_decisions, load_response
+from ownerdiag.files.yamlio import Document
+from ownerdiag.interactive import lifecycle
+from ownerdiag.interactive.lifecycle import Job
+
+
+def survey(
+    bank: Bank,
+    role: str,
+    name: str,
+    out: Path | None,
+    *,
+    bank_ref: str,
+    answers_file: Path | None,
+    resume: bool,
+    force: bool,
+) -> tuple[Response, Path]:
+    """One leader's survey, from prompts or an answers file; returns it and where it went."""
+    if answers_file is None:
+        lifecycle.require_terminal(
+            "ask the questions",
+            f"answer from a file instead: ownerdiag form --bank {bank.id} --role {role} "
+            "> answers.yaml, fill it in, then add --answers answers.yaml",
+        )
+        name = name or _ask_name()
+    target = out or default_out(bank.id, role, name)
+    command = ["ownerdiag", "survey", "--bank", bank_ref, "--role", role, "--name", name]
+
+    def start(now: datetime) -> Response:
+        return answers.start(bank, role, name, now, __version__)
+
+    def from_answers(doc: Document) -> Response:
+        parsed = answers.parse_answers(bank, doc)
+        return start(lifecycle.utc_now()).model_copy(update={"answers": parsed})
+
+    def ask(response: Response, save: Callable[[Response], None]) -> Response:
+        from ownerdiag.interactive import survey as prompts
+
+        prompts.opening_screen(bank, role, name, len(response.answers))
+        return prompts.run(bank, response, save)
+
+    job = Job(
+        what="response file",
+        start=start,
+        load_progress=lambda partial: _progress(bank, role, partial),
+        from_answers=from_answers,
+        ask=ask,
+        finish=lambda response, now: answers.finish(bank, response, now),
+        command=command,
+        no_terminal="",
+    )
+    done = lifecycle.run(job, target, answers=answers_file, resume=resume, force=force)
+    return done, target
+
+
+def _ask_name() -> str:
+    from ownerdiag.interactive.prompts import terminal_session
+    from ownerdiag.interactive.survey import ask_name
+
+    with terminal_session():
+        return ask_name()
+
+
+def _progress(bank: Bank, role: str, partial: Path) -> Response:
+    response, doc = load_response(partial)
+    if response.bank.hash != bank.content_hash() or response.respondent.role != role:
+        raise InputError.single(
+            f"this progress was saved for bank {response.bank.id} {response.bank.version} as "
+            f"{response.respondent.role}",
+            str(partial),
+            fix=Fix.SAME_BANK_AND_ROLE,
+        )
+    answers.check_response(bank, response, doc)
+    return response
+
+
+def meeting(
+    comparison: Comparison,
+    items: list[Item],
+    out: Path,
+    *,
+    command: list[str],
+    answers_file: Path | None,
+    resume: bool,
+    force: bool,
+) -> Decisions:
+    """The meeting's decisions on ``items``, from prompts or a decisions file."""
+    bank = comparison.bank
+    if answers_file is None:
+        lifecycle.require_terminal(
+            "run the meeting", "give the decisions with --answers FILE (question id: agreed answer)"
+        )
+
+    def start(now: datetime) -> Decisions:
+        return decisions.start(bank, comparison.responses, now, __version__)
+
+    def from_answers(doc: Document) -> Decisions:
+        decided = decisions.parse_input(bank, doc)
+        return start(lifecycle.utc_now()).model_copy(update={"decisions": decided})
+
+    def ask(progress: Decisions, save: Callable[[Decisions], None]) -> Decisions:
+        from ownerdiag.interactive import meeting as prompts
+
+        return prompts.run(comparison, items, progress, save)
+
+    job = Job(
+        what="decisions file",
+        start=start,
+        load_progress=lambda partial: load_decisions(partial, bank),
+        from_answers=from_answers,
+        ask=ask,
+        finish=lambda progress, now: decisions.finish(progress, items, now),
+        command=command,
+        no_terminal="",
+    )
+    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force)

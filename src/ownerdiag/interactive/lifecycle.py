@@ -1,0 +1,92 @@
+"""One lifecycle for anything a person fills in over time (a survey, a meeting's decisions):
+start or resume, answer with autosave, interrupt, finish, write.
+
+Answers come from prompts in a terminal or, for scripts and paper forms, from an ``--answers``
+file; either way the same checks apply and the result is written the same way. Prompt libraries
+are imported only when prompts are shown.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ownerdiag.errors import InputError
+from ownerdiag.files import storage
+from ownerdiag.files.documents import SavedFile, to_yaml
+from ownerdiag.files.yamlio import Document, read_yaml
+
+Doc = TypeVar("Doc", bound=SavedFile)
+Save = Callable[[SavedFile], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Job(Generic[Doc]):
+    """What one fill-in session needs to know; the runner does the rest."""
+
+    what: str
+    """The file written, in words: ``response file``, ``decisions file``."""
+    start: Callable[[datetime], Doc]
+    load_progress: Callable[[Path], Doc]
+    from_answers: Callable[[Document], Doc]
+    """The whole document from an answers file (every problem reported at once)."""
+    ask: Callable[[Doc, Callable[[Doc], None]], Doc]
+    """Prompts in the terminal, calling save after every answer; raises KeyboardInterrupt."""
+    finish: Callable[[Doc, datetime], Doc]
+    command: Sequence[str]
+    """The command that ran it, to print with ``--resume`` after an interruption."""
+    no_terminal: str
+    """How to run it without a terminal."""
+
+
+def run(job: Job[Doc], out: Path, *, answers: Path | None, resume: bool, force: bool) -> Doc:
+    """Fill ``job`` in from ``answers`` or from prompts, then write it to ``out``."""
+    storage.refuse_overwrite(out, force, job.what)
+    partial = storage.partial_path(out)
+    if answers is not None:
+        doc = job.from_answers(read_yaml(answers))
+    else:
+        doc = _ask(job, out, partial, resume=resume, force=force)
+    doc = job.finish(doc, utc_now())
+    storage.write_atomic(out, to_yaml(doc), force=force)
+    if answers is None:
+        storage.remove_quietly(partial)
+    return doc
+
+
+def require_terminal(what: str, how: str) -> None:
+    if not sys.stdin.isatty():
+        raise InputError.single(f"no terminal to {what} on", "", how)
+
+
+def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
+    from ownerdiag.interactive.prompts import terminal_session
+
+    if storage.check_partial(partial, resume=resume, force=force):
+        doc = job.load_progress(partial)
+    else:
+        doc = job.start(utc_now())
+
+    def save(progress: Doc) -> None:
+        storage.write_atomic(partial, to_yaml(progress))
+
+    with terminal_session():
+        try:
+            return job.ask(doc, save)
+        except KeyboardInterrupt:
+            print_resume_hint([*job.command, "--out", str(out)], partial)
+            raise
+
+
+def print_resume_hint(command: Sequence[str], partial: Path) -> None:
+    saved = f"Progress saved in {partial}" if partial.exists() else "Nothing saved yet"
+    print(f"\n{saved}. To continue:\n  {shlex.join(command)} --resume", file=sys.stderr)

@@ -1,0 +1,61 @@
+"""The output formats, by name. Each is a module with one function per document it can write —
+``report(comparison)``, ``trend(trend)``, ``charter(charter)`` — returning the text; a format that
+can also draw on a live terminal adds ``show_report``/``show_trend`` taking a console.
+
+Adding a format: a module beside this one, and one line in ``FORMATS``. Modules are imported
+only when their format is asked for, so no command pays for a format it does not use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ownerdiag.errors import InputError
+
+FORMATS: dict[str, str] = {
+    "terminal": "ownerdiag.render.terminal",
+    "json": "ownerdiag.render.json_format",
+    "markdown": "ownerdiag.render.markdown",
+    "html": "ownerdiag.render.html",
+}
+"""Format name -> the module that writes it."""
+
+
+def renderer(name: str) -> ModuleType:
+    return importlib.import_module(FORMATS[name])
+
+
+def deliver(document: str, format: str, result: Any, out: Path | None) -> None:
+    """Print ``result`` as ``document`` in ``format``, or write it to ``out``.
+
+    On a terminal a format may draw live (colour, the terminal's width); written to a file the
+    same format is plain text.
+    """
+    module = renderer(format)
+    show = getattr(module, f"show_{document}", None)
+    if out is None and show is not None:
+        from ownerdiag.render.console import make_console
+
+        show(result, make_console())
+        return
+    write = getattr(module, document, None)
+    if write is None:
+        raise InputError.single(f"{format} cannot write a {document}", "--format")
+    emit(write(result), out)
+
+
+def emit(text: str, out: Path | None) -> None:
+    """Data to stdout, or to a file (atomically) with a note on stderr."""
+    import sys
+
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ownerdiag.files.storage import write_atomic
+
+    write_atomic(out, text, mode=0o644)
+    print(f"Wrote {out}", file=sys.stderr)

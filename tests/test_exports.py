@@ -78,6 +78,7 @@ def chromium() -> str | None:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not chromium() and not os.environ.get("CI"), reason="no chromium here")
 def test_html_renders_in_headless_chromium(cli, tmp_path: Path, outbound: Bank):
     exe = chromium()

@@ -233,6 +233,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(NASTY))
 def test_nasty_files_end_in_exit_2_in_bounded_time_and_memory(tmp_path: Path, name: str):
     path = tmp_path / name
@@ -259,6 +260,7 @@ def _killed_at_random(command: list[str], rnd: random.Random) -> None:
     process.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["response", "decisions", "export"])
 def test_sigkill_mid_write_leaves_old_or_new_file_never_partial(tmp_path: Path, target: str):
     rnd = random.Random(target)
@@ -436,6 +438,7 @@ def readable(text: str) -> None:
         assert word in text
 
 
+@pytest.mark.slow
 def test_colour_in_a_terminal_and_none_with_no_color_or_dumb():
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     coloured = run_in_pty({**env, "TERM": "xterm-256color"})

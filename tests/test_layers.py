@@ -89,3 +89,15 @@ def test_the_rule_catches_a_wrong_import(tmp_path: Path):
 def test_every_module_sits_in_a_layer():
     loose = {p.name for p in SRC.glob("*.py")} - {"__init__.py", "__main__.py", "errors.py"}
     assert loose == set()
+
+
+@pytest.mark.parametrize("example", ["outbound", "revenue-leadership", "ceo-cro"])
+def test_every_item_lands_in_exactly_one_report_table_or_the_quotes(example: str):
+    from ownerdiag.files.collect import compare_files
+    from ownerdiag.render.labels import sections
+
+    folder = Path(__file__).resolve().parents[1] / "examples" / example
+    comparison = compare_files(sorted(folder.glob("*.yaml")), None, None, False)
+    tabled = [item.question.id for _, _, items in sections(comparison) for item in items]
+    quoted = [item.question.id for item in comparison.items if item.question.quoted]
+    assert sorted(tabled + quoted) == sorted(q.id for q in comparison.bank.questions)

@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import EXAMPLES, REPO
+
+pytestmark = pytest.mark.slow
 
 EXE_DIR = str(Path(sys.executable).parent)
 

@@ -41,7 +41,10 @@ def answer(child: pexpect.spawn, bank: Bank, index: int, downs: int = 0) -> None
         child.send(DOWN * downs + ENTER)
 
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a pty"),
+    pytest.mark.slow,
+]
 
 
 def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbound: Bank):

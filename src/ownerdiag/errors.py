@@ -60,9 +60,16 @@ class InputError(Exception):
 
     @classmethod
     def single(
-        cls, message: str, source: str = "", hint: str = "", fix: Fix | None = None, **where: int
+        cls,
+        message: str,
+        source: str = "",
+        hint: str = "",
+        *,
+        fix: Fix | None = None,
+        line: int | None = None,
+        column: int | None = None,
     ) -> InputError:
-        return cls([Problem(message, source, where.get("line"), where.get("column"), hint, fix)])
+        return cls([Problem(message, source, line, column, hint, fix)])
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)

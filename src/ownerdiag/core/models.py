@@ -108,7 +108,7 @@ class Bank(Strict):
         default_factory=list,
         description="Questions the report opens with; the first owner question is the diagnosis.",
     )
-    charter: CharterSpec = Field(default_factory=CharterSpec)
+    charter: CharterSpec = Field(default_factory=lambda: CharterSpec(review=None))
     questions: list[Question] = Field(min_length=1)
 
     @field_validator("version", mode="before")
@@ -172,10 +172,12 @@ class Bank(Strict):
             if key not in owner_ids:
                 problems.append((("short_labels", key), f"{key!r} is not a role or party"))
         ids = {q.id for q in self.questions}
-        named = [(("headline", i), qid) for i, qid in enumerate(self.headline)]
-        for where, question_id in [*named, *self.charter.question_ids()]:
+        named: list[tuple[tuple[str | int, ...], str]] = [
+            (("headline", i), qid) for i, qid in enumerate(self.headline)
+        ]
+        for place, question_id in [*named, *self.charter.question_ids()]:
             if question_id not in ids:
-                problems.append((where, f"{where[0]} names unknown question {question_id!r}"))
+                problems.append((place, f"{place[0]} names unknown question {question_id!r}"))
         return problems
 
     def owner_choices(self) -> list[Choice]:

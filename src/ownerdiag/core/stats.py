@@ -33,13 +33,13 @@ def gwet_ac1(ratings: Sequence[Sequence[Any]], categories: Sequence[Any]) -> flo
     if q < 2:
         raise ValueError("AC1 needs at least two categories")
     observed = 0.0
-    prevalence: Counter[Any] = Counter()
+    prevalence: dict[Any, float] = dict.fromkeys(categories, 0.0)
     for row in rows:
         counts = Counter(row)
         r = len(row)
         observed += sum(c * (c - 1) for c in counts.values()) / (r * (r - 1))
         for category, c in counts.items():
-            prevalence[category] += c / r
+            prevalence[category] = prevalence.get(category, 0.0) + c / r
     n = len(rows)
     pa = observed / n
     pe = sum((prevalence[k] / n) * (1 - prevalence[k] / n) for k in categories) / (q - 1)

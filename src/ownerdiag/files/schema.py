@@ -49,7 +49,7 @@ def problems_from(exc: ValidationError, doc: Document) -> list[Problem]:
         path = data_path(doc.data, error["loc"])
         missing = error["type"] == "missing"
         field = str(error["loc"][-1]) if error["loc"] else ""
-        message = f"missing {field!r}" if missing else _message(error)
+        message = f"missing {field!r}" if missing else _message(dict(error))
         problems.append(_at(doc, path, f"{describe(doc.data, path)}: {message}"))
     return problems
 
@@ -105,4 +105,5 @@ def _message(error: dict[str, Any]) -> str:
 def _kind_of(value: Any) -> str:
     if value is None:
         return "an empty file"
-    return {list: "a list", str: "plain text"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {list: "a list", str: "plain text"}
+    return names.get(type(value), type(value).__name__)

@@ -122,7 +122,7 @@ def _check_events(text: str, source: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
-        where = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
+        where: dict[str, Any] = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise InputError.single(
                 "YAML anchors and aliases (& and *) are not allowed",
@@ -150,7 +150,7 @@ def _yaml_problem(exc: yaml.YAMLError, source: str) -> InputError:
     opened = getattr(exc, "context_mark", None)
     if opened and mark and opened.line != mark.line:
         message += f" (opened on line {opened.line + 1})"
-    where = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
+    where: dict[str, Any] = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
     return InputError.single(f"invalid YAML: {message}", source, **where)
 
 
@@ -160,6 +160,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document) -> Any:
         return _build_mapping(node, path, doc)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), doc) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # the only other kind a safe loader builds
     return _scalar(node)
 
 

@@ -124,9 +124,8 @@ def sections(comparison: Comparison) -> list[tuple[str, int | None, list[Item]]]
         ]
         if in_lane:
             result.append((lane.title, lane.score, in_lane))
-    groups = [g for g in _group_order() if g != LANE_TABLE]
-    groups += [g for g in dict.fromkeys(i.question.report_group for i in tabled) if g not in groups]
-    for group in groups:
+    groups = _group_order() + [i.question.report_group for i in tabled]
+    for group in dict.fromkeys(g for g in groups if g != LANE_TABLE):
         items = [i for i in tabled if i.question.report_group == group]
         if items:
             result.append((group, None, items))

@@ -57,3 +57,24 @@ def environment(kind: str) -> Environment:
 def render(template: str, **context: Any) -> str:
     kind = "html" if template.endswith(".html.j2") else "markdown"
     return environment(kind).get_template(template).render(**context)
+
+
+def documents(suffix: str) -> tuple[Any, Any, Any]:
+    """``report``, ``trend`` and ``charter`` writers for the templates ending in ``suffix``."""
+
+    def report(comparison: Any) -> str:
+        from ownerdiag.render.view import report_view
+
+        return render(f"report.{suffix}.j2", **report_view(comparison))
+
+    def trend(result: Any) -> str:
+        from ownerdiag.render.trend_view import trend_view
+
+        return render(f"trend.{suffix}.j2", **trend_view(result))
+
+    def charter(draft: Any) -> str:
+        from ownerdiag.render.charter_view import charter_view
+
+        return render(f"charter.{suffix}.j2", **charter_view(draft))
+
+    return report, trend, charter

@@ -1,12 +1,13 @@
-"""A trend as JSON-ready data, which the terminal, Markdown and HTML outputs all draw from."""
+"""The trend view, which the terminal, Markdown and HTML outputs all draw from: the trend's plain
+data (as JSON has it) plus the words, symbols and bars people read."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag import __version__
-from ownerdiag.core.trend import Trend, change
+from ownerdiag.core.trend import Trend
 from ownerdiag.render.labels import SYMBOL, bar, score_text
+from ownerdiag.render.report_json import trend_json
 
 STATUS_WORDS = {
     "closed": "✓ closed",
@@ -17,52 +18,19 @@ STATUS_WORDS = {
 
 
 def trend_view(trend: Trend) -> dict[str, Any]:
-    last = trend.rounds[-1].comparison
-    return {
-        "tool": {"name": "ownerdiag", "version": __version__},
-        "bank": {"id": last.bank.id, "title": last.bank.title},
-        "rounds": [
-            {
-                "label": r.label,
-                "bank_version": r.comparison.bank.version,
-                "respondents": [
-                    {"name": x.respondent.name, "role": x.respondent.role}
-                    for x in r.comparison.responses
-                ],
-                "alignment_score": r.comparison.score,
-            }
-            for r in trend.rounds
-        ],
-        "summary": {
-            status: trend.count(status) for status in ("closed", "opened", "persisted", "steady")
-        },
-        "overall": _scores(trend.overall),
-        "lanes": [
-            {"lane": lane.lane, "title": lane.title, **_scores(lane.scores)} for lane in trend.lanes
-        ],
-        "items": [
-            {
-                "question_id": item.question_id,
-                "prompt": item.prompt,
-                "lane": item.lane,
-                "verdicts": [v.value for v in item.verdicts],
-                "verdict_words": [f"{SYMBOL[v]} {v.value}" for v in item.verdicts],
-                "severities": [s.value for s in item.severities],
-                "status": item.status,
-                "status_word": STATUS_WORDS[item.status],
-            }
-            for item in trend.items
-        ],
-        "not_compared": [{"question_id": q, "reason": why} for q, why in trend.not_compared],
-    }
+    view = trend_json(trend)
+    for scores in (view["overall"], *view["lanes"]):
+        scores.update(_score_words(scores))
+    for item, followed in zip(view["items"], trend.items, strict=True):
+        item["verdict_words"] = [f"{SYMBOL[v]} {v.value}" for v in followed.verdicts]
+        item["status_word"] = STATUS_WORDS[item["status"]]
+    return view
 
 
-def _scores(scores: list[int | None]) -> dict[str, Any]:
-    moved = change(scores)
+def _score_words(scores: dict[str, Any]) -> dict[str, Any]:
+    moved = scores["change"]
     return {
-        "scores": scores,
-        "score_texts": [score_text(s) for s in scores],
-        "bar": bar(scores[-1]),
-        "change": moved,
+        "score_texts": [score_text(s) for s in scores["scores"]],
+        "bar": bar(scores["scores"][-1]),
         "change_text": "n/a" if moved is None else f"{moved:+d}",
     }

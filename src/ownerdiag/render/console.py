@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import unicodedata
 from typing import IO, TYPE_CHECKING
 
@@ -25,10 +24,9 @@ def make_console(
 
     class QuietConsole(Console):
         def on_broken_pipe(self) -> None:
-            # `ownerdiag compare ... | head`: the reader left; that is not an error (rich's own
-            # handler exits 1, which --fail-on reserves for "conflict found")
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(0)
+            # rich's own handler exits 1, which --fail-on reserves for "conflict found": leave
+            # it to the one handler every command has (cli/exits.py)
+            raise BrokenPipeError
 
     dumb = os.environ.get("TERM") == "dumb"  # no escape sequences at all, not even bold
     plain = plain or dumb or "NO_COLOR" in os.environ

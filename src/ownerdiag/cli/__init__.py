@@ -171,6 +171,7 @@ def compare_command(
     fail_on: opt.FailOn = opt.option(
         None, "--fail-on", help="Exit 1 if any conflict is at least this severe."
     ),
+    force: bool = opt.force("output file"),
     allow_incomplete: bool = opt.allow_incomplete(),
     bank: str = opt.bank_answered(),
     bank_dir: list[Path] = opt.bank_dir(),
@@ -180,7 +181,7 @@ def compare_command(
     from ownerdiag.render.formats import deliver
 
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    deliver("report", format.value, comparison, out)
+    deliver("report", format.value, comparison, out, force=force, inputs=files)
     if fail_on is not None:
         tripped(comparison.reaches(fail_on.value))
 
@@ -214,7 +215,14 @@ def resolve_command(
     items = agenda(comparison)
     command = ["ownerdiag", "resolve", *map(str, files)]
     decisions = jobs.meeting(
-        comparison, items, out, command=command, answers_file=answers, resume=resume, force=force
+        comparison,
+        items,
+        out,
+        command=command,
+        answers_file=answers,
+        resume=resume,
+        force=force,
+        inputs=files,
     )
     still_open = len(open_items(decisions, items))
     typer.echo(
@@ -242,6 +250,7 @@ def charter_command(
     on: str = opt.option(
         None, "--date", metavar="YYYY-MM-DD", help="Date of the agreement (default: today)."
     ),
+    force: bool = opt.force("output file"),
     allow_incomplete: bool = opt.allow_incomplete(),
     bank: str = opt.bank_answered(),
     bank_dir: list[Path] = opt.bank_dir(),
@@ -260,7 +269,10 @@ def charter_command(
         raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD") from None
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     settled = load_decisions(decisions, comparison.bank) if decisions else None
-    deliver("charter", format.value, draft(comparison, settled, today), out)
+    inputs = [*files, *([decisions] if decisions else [])]
+    deliver(
+        "charter", format.value, draft(comparison, settled, today), out, force=force, inputs=inputs
+    )
 
 
 TREND_EPILOG = """\b
@@ -276,6 +288,7 @@ def trend_command(
     rounds: list[Path] = opt.argument("Two or more folders, one per round, oldest first."),
     format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
     out: Path = opt.out("trend"),
+    force: bool = opt.force("output file"),
     allow_incomplete: bool = opt.allow_incomplete(),
     bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
@@ -283,7 +296,9 @@ def trend_command(
     from ownerdiag.files.collect import follow_rounds
     from ownerdiag.render.formats import deliver
 
-    deliver("trend", format.value, follow_rounds(rounds, bank_dir or [], allow_incomplete), out)
+    result = follow_rounds(rounds, bank_dir or [], allow_incomplete)
+    inputs = [path for folder in rounds for path in folder.iterdir()]
+    deliver("trend", format.value, result, out, force=force, inputs=inputs)
 
 
 def main() -> None:

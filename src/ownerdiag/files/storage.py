@@ -1,11 +1,19 @@
-"""Writing files so that nothing is ever half-written: temp file in the same folder, then rename."""
+"""The one writer: nothing is ever half-written, replaced by accident, or readable by others.
+
+A file is written to a temp file in the same folder, fsynced, and renamed into place (or
+hard-linked, when an existing file must not be replaced, so two writers racing for one path
+cannot both win); then the folder is fsynced, so a file reported saved survives a power loss.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import glob
+import hashlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from ownerdiag.errors import Fix, InputError
@@ -19,30 +27,55 @@ def partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".partial")
 
 
-def refuse_overwrite(path: Path, force: bool, what: str = "file") -> None:
+def refuse_overwrite(
+    path: Path, force: bool, what: str = "file", inputs: Iterable[Path] = ()
+) -> None:
+    """Refuse a target that is one of the command's inputs, that is not a regular file, or
+    (without ``force``) that exists."""
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if path.exists() and path.samefile(source):
+                raise InputError.single(
+                    "is one of this command's own inputs; it is never written over",
+                    str(path),
+                    "choose another --out",
+                )
+    _refuse_special(path)
     if path.exists() and not force:
         raise InputError.single(f"{what} already exists", str(path), fix=Fix.REPLACE)
 
 
-def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = True) -> None:
+def _refuse_special(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise InputError.single(
+            "is not a regular file (a folder, device or pipe); ownerdiag writes only files",
+            str(path),
+            "choose another --out",
+        )
+
+
+def write_atomic(path: Path, text: str, *, force: bool = True) -> None:
     """Write ``text`` to ``path`` in one step; without ``force`` an existing file is kept.
 
-    The temp file is created owner-only, fsynced and renamed over ``path`` (or hard-linked into
-    place when not forcing, so two writers racing for the same path cannot both win).
+    New files are readable by their owner only (or less, under a stricter umask); replacing a
+    file never loosens its mode.
     """
     folder = path.parent
+    _refuse_special(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         sweep_stale_temps(path)
-        fd, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder
-        )
+        fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise InputError.single(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise _cannot_write(path, exc) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), mode)
+            os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -50,11 +83,45 @@ def write_atomic(path: Path, text: str, *, mode: int = PRIVATE, force: bool = Tr
             os.replace(temp, path)
         else:
             _link_new(temp, path)
+        _sync_folder(folder)
     except OSError as exc:
-        raise InputError.single(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise _cannot_write(path, exc) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _cannot_write(path: Path, exc: OSError) -> InputError:
+    return InputError.single(f"cannot write: {exc.strerror or exc}", str(path))
+
+
+def _mode_for(path: Path) -> int:
+    mode = PRIVATE & ~current_umask()
+    with contextlib.suppress(OSError):
+        mode &= stat.S_IMODE(path.stat().st_mode)
+    return mode
+
+
+@cache
+def current_umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # some file systems cannot open or fsync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _temp_prefix(path: Path) -> str:
+    """A short, fixed-length prefix: a legal target name never makes the temp name too long."""
+    digest = hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return f".od-{digest}.{os.getpid()}-"
 
 
 def sweep_stale_temps(path: Path) -> None:
@@ -63,8 +130,8 @@ def sweep_stale_temps(path: Path) -> None:
     A temp file's name carries its writer's process id; those of live processes are kept, so
     two writers of the same path never delete each other's work in progress.
     """
-    prefix = f".{path.name}."
-    for temp in path.parent.glob(f"{glob.escape(prefix)}*{TEMP_SUFFIX}"):
+    prefix = _temp_prefix(path).rsplit(".", 1)[0] + "."
+    for temp in path.parent.glob(f"{prefix}*{TEMP_SUFFIX}"):
         pid_text = temp.name[len(prefix) :].split("-", 1)[0]
         if pid_text.isdigit() and not _alive(int(pid_text)):
             with contextlib.suppress(FileNotFoundError):

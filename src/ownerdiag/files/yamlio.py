@@ -13,7 +13,9 @@ PyYAML alone is not safe enough for files people e-mail around, so this module:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_DIGITS = 18
+CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq")
+"""Explicit tags allowed (``!!str`` and friends); any other would be dropped or misread."""
 
 Path_ = tuple[str | int, ...]
 
@@ -56,19 +61,40 @@ class Document:
 
 def read_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse one YAML (or JSON) file, or raise :class:`InputError`."""
+    return parse_yaml_bytes(read_bounded(path, max_bytes), str(path), max_bytes=max_bytes)
+
+
+def read_bounded(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; never more is read.
+
+    Devices, pipes and sockets are refused before a byte is read (a FIFO would block and
+    ``/dev/zero`` never ends); opening does not block, so a FIFO cannot hang the command.
+    """
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _too_big(source, size, max_bytes)
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
         raise InputError.single("is a directory, not a file", source) from None
     except FileNotFoundError:
         raise InputError.single("no such file", source, "check the path") from None
     except OSError as exc:
         raise InputError.single(f"cannot read: {exc.strerror or exc}", source) from None
-    return parse_yaml_bytes(raw, source, max_bytes=max_bytes)
+    kind = os.fstat(fd).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(fd)
+        if stat.S_ISDIR(kind):
+            raise InputError.single("is a directory, not a file", source)
+        raise InputError.single(
+            "not a regular file (a device, pipe or socket)", source, "give a saved file"
+        )
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            raw = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError.single(f"cannot read: {exc.strerror or exc}", source) from None
+    if len(raw) > max_bytes:
+        raise _too_big(source, os.stat(path).st_size, max_bytes)
+    return raw
 
 
 def parse_yaml_bytes(raw: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> Document:
@@ -130,6 +156,14 @@ def _check_events(text: str, source: str) -> None:
                 "write the value out in full",
                 **where,
             )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag.removeprefix(_TAG) not in CORE_TAGS:
+            raise InputError.single(
+                f"YAML tag {literal_tag(tag)} is not allowed",
+                source,
+                "remove the tag and write the plain value",
+                **where,
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -138,6 +172,11 @@ def _check_events(text: str, source: str) -> None:
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def literal_tag(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!", 1) if tag.startswith(_TAG) else tag
+    return repr(shown[:60])
 
 
 def _yaml_problem(exc: yaml.YAMLError, source: str) -> InputError:
@@ -161,7 +200,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), doc) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # the only other kind a safe loader builds
-    return _scalar(node)
+    return _scalar(node, doc)
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document) -> dict[str, Any]:
@@ -186,7 +225,7 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, doc: Document) -> dict[s
     return result
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.ScalarNode, doc: Document) -> Any:
     value: str = node.value
     if node.style:  # quoted or block scalar: always the text as written
         return value
@@ -196,6 +235,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if tag == "bool" and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if tag == "int" and _INT.fullmatch(value):
+        if len(value.lstrip("+-")) > MAX_DIGITS:
+            raise InputError.single(
+                f"a number of {len(value):,} digits; numbers here have at most {MAX_DIGITS}",
+                doc.source,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            )
         return int(value)
     if tag == "float" and _FLOAT.fullmatch(value):
         return float(value)

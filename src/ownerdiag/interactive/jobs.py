@@ -61,7 +61,6 @@ def survey(
         ask=ask,
         finish=lambda response, now: answers.finish(bank, response, now),
         command=command,
-        no_terminal="",
     )
     done = lifecycle.run(job, target, answers=answers_file, resume=resume, force=force)
     return done, target
@@ -97,6 +96,7 @@ def meeting(
     answers_file: Path | None,
     resume: bool,
     force: bool,
+    inputs: list[Path],
 ) -> Decisions:
     """The meeting's decisions on ``items``, from prompts or a decisions file."""
     bank = comparison.bank
@@ -125,6 +125,5 @@ def meeting(
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
         command=command,
-        no_terminal="",
     )
-    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force)
+    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

@@ -44,13 +44,19 @@ class Job(Generic[Doc]):
     finish: Callable[[Doc, datetime], Doc]
     command: Sequence[str]
     """The command that ran it, to print with ``--resume`` after an interruption."""
-    no_terminal: str
-    """How to run it without a terminal."""
 
 
-def run(job: Job[Doc], out: Path, *, answers: Path | None, resume: bool, force: bool) -> Doc:
+def run(
+    job: Job[Doc],
+    out: Path,
+    *,
+    answers: Path | None,
+    resume: bool,
+    force: bool,
+    inputs: Sequence[Path] = (),
+) -> Doc:
     """Fill ``job`` in from ``answers`` or from prompts, then write it to ``out``."""
-    storage.refuse_overwrite(out, force, job.what)
+    storage.refuse_overwrite(out, force, job.what, [*inputs, *([answers] if answers else [])])
     partial = storage.partial_path(out)
     if answers is not None:
         doc = job.from_answers(read_yaml(answers))

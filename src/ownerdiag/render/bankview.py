@@ -8,9 +8,10 @@ from typing import Any
 
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
+from ownerdiag.core.text import literal
 from ownerdiag.errors import InputError
 from ownerdiag.files.banks import BankFile, discover, load_bank
-from ownerdiag.render.console import literal, make_console
+from ownerdiag.render.console import make_console
 
 
 def bank_summary(entry: BankFile) -> dict[str, Any]:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
-
-_KEEP = {"\n", "\t"}
 
 
 def make_console(
@@ -54,14 +51,4 @@ def titled_table(title: str, *, expand: bool = False) -> Table:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         expand=expand,
-    )
-
-
-def literal(text: str) -> str:
-    """``text`` with control, bidi and zero-width characters shown as escapes instead of obeyed."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf") else f"\\u{ord(ch):04x}"
-        for ch in text
     )

@@ -9,6 +9,7 @@ only when their format is asked for, so no command pays for a format it does not
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,12 +29,25 @@ def renderer(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
 
 
-def deliver(document: str, format: str, result: Any, out: Path | None) -> None:
+def deliver(
+    document: str,
+    format: str,
+    result: Any,
+    out: Path | None,
+    *,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
+) -> None:
     """Print ``result`` as ``document`` in ``format``, or write it to ``out``.
 
     On a terminal a format may draw live (colour, the terminal's width); written to a file the
-    same format is plain text.
+    same format is plain text. ``out`` is never one of ``inputs``, and an existing file is
+    replaced only with ``force``.
     """
+    if out is not None:
+        from ownerdiag.files.storage import refuse_overwrite
+
+        refuse_overwrite(out, force, "output file", inputs)
     module = renderer(format)
     show = getattr(module, f"show_{document}", None)
     if out is None and show is not None:
@@ -44,10 +58,10 @@ def deliver(document: str, format: str, result: Any, out: Path | None) -> None:
     write = getattr(module, document, None)
     if write is None:
         raise InputError.single(f"{format} cannot write a {document}", "--format")
-    emit(write(result), out)
+    emit(write(result), out, force=force)
 
 
-def emit(text: str, out: Path | None) -> None:
+def emit(text: str, out: Path | None, *, force: bool = False) -> None:
     """Data to stdout, or to a file (atomically) with a note on stderr."""
     import sys
 
@@ -57,5 +71,5 @@ def emit(text: str, out: Path | None) -> None:
         return
     from ownerdiag.files.storage import write_atomic
 
-    write_atomic(out, text, mode=0o644)
+    write_atomic(out, text, force=force)
     print(f"Wrote {out}", file=sys.stderr)

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ownerdiag.render.console import literal
+from ownerdiag.core.text import literal
 
 if TYPE_CHECKING:
     from jinja2 import Environment

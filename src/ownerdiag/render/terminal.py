@@ -7,7 +7,8 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ownerdiag.render.console import literal, make_console, titled_table
+from ownerdiag.core.text import literal
+from ownerdiag.render.console import make_console, titled_table
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

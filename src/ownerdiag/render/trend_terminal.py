@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.render.console import literal, titled_table
+from ownerdiag.core.text import literal
+from ownerdiag.render.console import titled_table
 
 
 def print_trend(view: dict[str, Any], console: Any) -> None:

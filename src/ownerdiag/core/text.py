@@ -1,0 +1,40 @@
+"""The one escaping rule for text that came from a file, wherever it is shown.
+
+Control characters (C0, DEL, C1), bidi and other format controls, line and paragraph
+separators and invisible fillers are shown as ``\\uXXXX`` instead of being obeyed: a name or an
+answer cannot move the cursor, clear the screen, write the clipboard, reorder a line or hide.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HIDDEN_RANGES = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and line feed), DEL, C1
+    "\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"  # soft hyphen, marks
+    "\u115f\u1160\u17b4\u17b5\u180b-\u180f"  # fillers, invisible vowels, selectors
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f"  # zero-width, separators, bidi, invisible ops
+    "\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"  # blank braille, fillers, BOM
+    "\U000e0000-\U000e0fff"  # tags and variation selectors supplement
+)
+HIDDEN = re.compile(f"[{_HIDDEN_RANGES}]")
+HIDDEN_OR_BREAK = re.compile(f"[{_HIDDEN_RANGES}\n\t]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def literal(text: str) -> str:
+    """``text`` with every hidden character written as ``\\uXXXX``; line breaks and tabs kept."""
+    return HIDDEN.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of white space become one space, the rest as :func:`literal`."""
+    return literal(" ".join(text.split()))
+
+
+def has_hidden(text: str) -> bool:
+    return HIDDEN.search(text) is not None

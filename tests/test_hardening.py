@@ -281,7 +281,7 @@ def test_sigkill_mid_write_leaves_old_or_new_file_never_partial(tmp_path: Path, 
             str(out),
             "--force",
         ],
-        "export": [EXE, "compare", str(CRO), str(VP), "-f", "html", "-o", str(out)],
+        "export": [EXE, "compare", str(CRO), str(VP), "-f", "html", "-o", str(out), "--force"],
     }[target]
     out.write_text("OLD\n")
 

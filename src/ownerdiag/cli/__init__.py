@@ -13,7 +13,7 @@ import typer
 
 from ownerdiag import __version__
 from ownerdiag.cli import options as opt
-from ownerdiag.cli.exits import new_typer, tripped
+from ownerdiag.cli.exits import exit_tripped, new_typer, remember_tripped
 from ownerdiag.errors import InputError
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
@@ -165,6 +165,7 @@ Examples:
 
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
+    ctx: typer.Context,
     files: list[Path] = opt.argument("Two or more response files.", "FILE"),
     format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
     out: Path = opt.out("report"),
@@ -181,9 +182,9 @@ def compare_command(
     from ownerdiag.render.formats import deliver
 
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
+    remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     deliver("report", format.value, comparison, out, force=force, inputs=files)
-    if fail_on is not None:
-        tripped(comparison.reaches(fail_on.value))
+    exit_tripped(ctx)
 
 
 RESOLVE_EPILOG = """\b
@@ -266,9 +267,13 @@ def charter_command(
     try:
         today = date.fromisoformat(on) if on else date.today()
     except ValueError:
-        raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD") from None
+        today = date.min  # refused just below
+    if not 1900 <= today.year <= 9000:
+        raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD, 1900 to 9000")
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    settled = load_decisions(decisions, comparison.bank) if decisions else None
+    settled = (
+        load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
+    )
     inputs = [*files, *([decisions] if decisions else [])]
     deliver(
         "charter", format.value, draft(comparison, settled, today), out, force=force, inputs=inputs

@@ -3,6 +3,7 @@ stderr and exit code 2; ``--fail-on`` exits 1; Ctrl-C 130; a reader leaving the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import replace
@@ -11,6 +12,7 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from ownerdiag.core.text import literal
 from ownerdiag.errors import Fix, InputError
 
 EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -38,26 +40,62 @@ class _Group(TyperGroup):
             if ctx.meta.get("ownerdiag.debug"):
                 raise
             fail(exc)
-        except KeyboardInterrupt:
+        except UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # a bare command shows its help
+                raise
+            where = exc.ctx.command_path if exc.ctx else "ownerdiag"
+            message = literal(" ".join(exc.format_message().split()))
+            typer.echo(f"{where}: {message} (see: {where} --help)", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
             if ctx.meta.get("ownerdiag.debug"):
                 raise
             typer.echo("\ninterrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK) from None
+            _silence_stdout()
+            raise typer.Exit(EXIT_TRIPPED if ctx.meta.get(TRIPPED) else EXIT_OK) from None
+        except OSError as exc:  # stdout on a full disk, or another output that failed
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            _silence_stdout()
+            fail(InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout"))
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        for stream in (sys.stdout, sys.stderr):
+            # text that the output's encoding cannot hold is written as escapes, not a crash
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        return super().main(*args, **kwargs)
+
+
+TRIPPED = "ownerdiag.tripped"
+
+# typer's own click, whether vendored or not: the base of its BadParameter
+UsageError: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _silence_stdout() -> None:
+    """Send whatever is still buffered for stdout nowhere, so exiting cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def fail(exc: InputError) -> NoReturn:
     for problem in exc.problems:
         if problem.fix is not None:
             problem = replace(problem, hint=ADVICE[problem.fix])
-        typer.echo(str(problem), err=True)
+        typer.echo(literal(str(problem)), err=True)
     raise typer.Exit(EXIT_INPUT)
 
 
-def tripped(tripped: bool) -> None:
-    if tripped:
+def remember_tripped(ctx: typer.Context, tripped: bool) -> None:
+    """Note now that ``--fail-on`` tripped, so the exit code holds even if output fails."""
+    ctx.meta[TRIPPED] = tripped
+
+
+def exit_tripped(ctx: typer.Context) -> None:
+    if ctx.meta.get(TRIPPED):
         raise typer.Exit(EXIT_TRIPPED)
 
 

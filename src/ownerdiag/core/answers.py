@@ -71,9 +71,13 @@ def expect_mapping(doc: Located, message: str, hint: str = "") -> Mapping[str, A
     return doc.data
 
 
-def check_response(bank: Bank, response: Response, doc: Located) -> None:
-    """A loaded response must fit its bank: known ids, valid answers, all of them if complete."""
-    _, problems = _check_answers(bank, doc, response.answers, where=("answers",))
+def check_response(bank: Bank, response: Response, doc: Located) -> Response:
+    """A loaded response must fit its bank: known ids, valid answers, all of them if complete.
+
+    Returns it with every answer in the form its question stores (``' cro'`` becomes ``cro``,
+    ``"3"`` a rating of 3): what is judged is what was checked.
+    """
+    normalised, problems = _check_answers(bank, doc, response.answers, where=("answers",))
     if response.complete:
         missing = [q.id for q in bank.questions if q.id not in response.answers]
         if missing:
@@ -95,6 +99,7 @@ def check_response(bank: Bank, response: Response, doc: Located) -> None:
         )
     if problems:
         raise InputError(problems)
+    return response.model_copy(update={"answers": normalised})
 
 
 def check_each(

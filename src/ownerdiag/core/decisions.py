@@ -89,6 +89,19 @@ def check_decisions(bank: Bank, decisions: Decisions, doc: Located) -> None:
     _check(bank, doc, raw, where=("decisions",))
 
 
+def check_meeting(decisions: Decisions, responses: Sequence[Response], source: str) -> None:
+    """Decisions apply only to the people whose answers the meeting settled."""
+    made_for = sorted((p.role, p.name) for p in decisions.respondents)
+    here = sorted((r.respondent.role, r.respondent.name) for r in responses)
+    if made_for != here:
+        names = ", ".join(name for _, name in made_for) or "nobody named"
+        raise InputError.single(
+            f"these decisions were made for {names}, not for the responses given",
+            source,
+            "use the decisions file from the meeting on these responses",
+        )
+
+
 def _check(
     bank: Bank, doc: Located, raw: Mapping[str, Any], where: tuple[str, ...]
 ) -> dict[str, Decision]:

@@ -5,15 +5,39 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Union
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+)
+
+from ownerdiag.core.text import HIDDEN_OR_BREAK
 
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 BankId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 
-# Union, not |: pydantic reads this at run time on Python 3.10 as well
-Answer = Union[int, str, list[str]]  # noqa: UP007
+
+def _one_visible_line(text: str) -> str:
+    if HIDDEN_OR_BREAK.search(text):
+        raise ValueError("must be one line of visible text (no line breaks or control characters)")
+    return text
+
+
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_one_visible_line),
+]
+"""A name, title, label or version: shown in headers, file comments and table cells."""
+
+# Union, not |: pydantic reads this at run time on Python 3.10 as well. Strict: a YAML `true`
+# is not a rating of 1, nor a number a text answer.
+Answer = Union[StrictInt, StrictStr, list[StrictStr]]  # noqa: UP007
 """What one person answered to one question, as stored: a choice id, a rating, text, or a list."""
 
 JOINT = "joint"

@@ -18,12 +18,16 @@ from ownerdiag.core.fields import (
     Answer,
     BankId,
     Choice,
+    Line,
     LongText,
     SnakeId,
     Strict,
     Text,
 )
 from ownerdiag.core.kinds import Question, QuestionBase
+
+MAX_QUESTIONS = 400
+"""A bank's most questions: a survey people finish, and a report that stays quick."""
 
 
 def register_kind(cls: type[QuestionBase]) -> None:
@@ -38,12 +42,12 @@ def unregister_kind(cls: type[QuestionBase]) -> None:
 
 
 class Lane(Strict):
-    title: Text
+    title: Line
     description: LongText = ""
 
 
 class CharterQuestion(Strict):
-    ask: Text
+    ask: Line
     items: list[SnakeId] = Field(min_length=1)
 
 
@@ -89,17 +93,17 @@ class Bank(Strict):
     )
 
     id: BankId
-    title: Text
-    version: Text
+    title: Line
+    version: Line
     description: LongText = ""
     source: LongText = Field("", description="The article or framework the bank follows.")
-    roles: dict[SnakeId, Text] = Field(
+    roles: dict[SnakeId, Line] = Field(
         min_length=2, description="Who answers the survey: id -> label."
     )
-    parties: dict[SnakeId, Text] = Field(
+    parties: dict[SnakeId, Line] = Field(
         default_factory=dict, description="Who else can own things without answering: id -> label."
     )
-    short_labels: dict[SnakeId, Text] = Field(
+    short_labels: dict[SnakeId, Line] = Field(
         default_factory=dict,
         description="Short names for roles, parties and joint/unclear, used in report tables.",
     )
@@ -109,7 +113,7 @@ class Bank(Strict):
         description="Questions the report opens with; the first owner question is the diagnosis.",
     )
     charter: CharterSpec = Field(default_factory=lambda: CharterSpec(review=None))
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
     @field_validator("version", mode="before")
     @classmethod
@@ -203,8 +207,8 @@ class Bank(Strict):
 
 class BankRef(Strict):
     id: BankId
-    version: Text
-    hash: Text
+    version: Line
+    hash: Line
 
 
 class Respondent(Strict):

@@ -38,3 +38,17 @@ def one_line(text: str) -> str:
 
 def has_hidden(text: str) -> bool:
     return HIDDEN.search(text) is not None
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON spells characters beyond the first plane as a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_literal(encoded: str) -> str:
+    """JSON text (as ``json.dumps`` writes it) with hidden characters as ``\\uXXXX`` escapes:
+    the same data for a parser, nothing hidden for a person reading the file."""
+    return HIDDEN.sub(_json_escape, encoded)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,22 +40,30 @@ def bank_paths(folder: Path) -> list[Path]:
 
 
 def discover(bank_dirs: Iterable[Path] = ()) -> tuple[list[BankFile], list[Problem]]:
-    """Every bank that loads, user folders first, plus the problems of those that do not."""
-    found: list[BankFile] = []
+    """Every bank that loads, user folders first, plus the problems of those that do not.
+
+    An id seen twice keeps its first bank (a user's wins over a built-in) and names the other.
+    """
+    found: dict[str, BankFile] = {}
     problems: list[Problem] = []
     for folder, builtin in _folders(bank_dirs):
         for path in bank_paths(folder):
             try:
-                found.append(BankFile(load_bank(path), path, builtin))
+                entry = BankFile(load_bank(path), path, builtin)
             except InputError as exc:
                 problems.extend(exc.problems)
-    return found, problems
+                continue
+            first = found.setdefault(entry.bank.id, entry)
+            if first is not entry:
+                where = "the built-in bank" if first.builtin else str(first.path)
+                problems.append(Problem(f"bank id {entry.bank.id!r} is also {where}", str(path)))
+    return list(found.values()), problems
 
 
 def resolve(ref: str, bank_dirs: Iterable[Path] = ()) -> BankFile:
     """A bank named by id (user folders win over built-ins) or by the path of its file."""
     as_path = Path(ref)
-    if as_path.suffix in BANK_SUFFIXES or "/" in ref or as_path.is_file():
+    if as_path.suffix in BANK_SUFFIXES or "/" in ref or os.sep in ref:
         return BankFile(load_bank(as_path), as_path, builtin=False)
     folders = list(_folders(bank_dirs))
     for folder, builtin in folders:

@@ -16,6 +16,11 @@ from ownerdiag.files.documents import load_response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, read_yaml
 
+MAX_RESPONDENTS = 6
+"""The most people a report can lay side by side."""
+MAX_ROUNDS = 12
+"""The most rounds a trend table stays readable with (three years of quarters)."""
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -113,15 +118,21 @@ def find_bank(loaded: Sequence[Loaded], bank_ref: str | None, bank_dirs: Sequenc
             str(loaded[0].path),
             fix=Fix.GIVE_BANK_FILE,
         )
+    return bank
+
+
+def checked(bank: Bank, loaded: Sequence[Loaded]) -> list[Response]:
+    """Each response checked against ``bank``, its answers as they will be judged."""
+    responses: list[Response] = []
     problems: list[Problem] = []
     for item in loaded:
         try:
-            check_response(bank, item.response, item.doc)
+            responses.append(check_response(bank, item.response, item.doc))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    return bank
+    return responses
 
 
 def gather(
@@ -131,9 +142,12 @@ def gather(
     bank_dirs: Sequence[Path] = (),
     allow_incomplete: bool = False,
 ) -> tuple[Bank, list[Response]]:
-    if len(paths) < 2:
+    if not 2 <= len(paths) <= MAX_RESPONDENTS:
         raise InputError.single(
-            "compare needs two or more response files", "compare", "e.g. cro.yaml vp.yaml"
+            f"compare takes two or more response files, {MAX_RESPONDENTS} at most; "
+            f"{len(paths)} given",
+            "compare",
+            "one response file per person, e.g. cro.yaml vp.yaml",
         )
     return gather_loaded(
         load_all(paths), bank_ref=bank_ref, bank_dirs=bank_dirs, allow_incomplete=allow_incomplete
@@ -149,7 +163,7 @@ def gather_loaded(
 ) -> tuple[Bank, list[Response]]:
     check_set(loaded, allow_incomplete=allow_incomplete)
     bank = find_bank(loaded, bank_ref, bank_dirs)
-    return bank, [item.response for item in loaded]
+    return bank, checked(bank, loaded)
 
 
 def load_round(folder: Path) -> tuple[list[Loaded], Path | None]:
@@ -210,9 +224,11 @@ def follow_rounds(
     folders: Sequence[Path], bank_dirs: Sequence[Path], allow_incomplete: bool
 ) -> Trend:
     """Compare each round's responses, then follow every question from round to round."""
-    if len(folders) < 2:
+    if not 2 <= len(folders) <= MAX_ROUNDS:
         raise InputError.single(
-            "a trend needs two or more rounds", "trend", "give one folder of responses per round"
+            f"a trend needs two or more rounds, {MAX_ROUNDS} at most; {len(folders)} given",
+            "trend",
+            "give one folder of responses per round",
         )
     rounds = []
     for folder in folders:

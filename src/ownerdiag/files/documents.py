@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
-from ownerdiag.core.decisions import check_decisions
+from ownerdiag.core.decisions import check_decisions, check_meeting
 from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, dump_yaml, read_yaml
@@ -19,11 +20,16 @@ def load_response(path: Path) -> tuple[Response, Document]:
     return validate(Response, doc, "response file"), doc
 
 
-def load_decisions(path: Path, bank: Bank) -> Decisions:
-    """A decisions file, checked against the bank the responses answered."""
+def load_decisions(
+    path: Path, bank: Bank, responses: Sequence[Response] | None = None
+) -> Decisions:
+    """A decisions file, checked against the bank the responses answered and, given them,
+    against the people who answered."""
     doc = read_yaml(path)
     decisions = validate(Decisions, doc, "decisions file")
     check_decisions(bank, decisions, doc)
+    if responses is not None:
+        check_meeting(decisions, responses, str(path))
     return decisions
 
 

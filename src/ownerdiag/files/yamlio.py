@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from ownerdiag.core.text import has_hidden
 from ownerdiag.errors import InputError
 
 try:
@@ -126,11 +127,18 @@ def parse_yaml(text: str, source: str = "<input>") -> Document:
 
 
 def dump_yaml(data: Any) -> str:
+    """YAML text for ``data``; hidden characters (bidi, zero-width, controls) are written as
+    escapes inside double quotes, never raw."""
+    text = _dump(data, allow_unicode=True)
+    return _dump(data, allow_unicode=False) if has_hidden(text) else text
+
+
+def _dump(data: Any, *, allow_unicode: bool) -> str:
     return yaml.dump(
         data,
         Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
         sort_keys=False,
-        allow_unicode=True,
+        allow_unicode=allow_unicode,
         default_flow_style=False,
         width=100,
     )

@@ -83,8 +83,7 @@ def _progress(bank: Bank, role: str, partial: Path) -> Response:
             str(partial),
             fix=Fix.SAME_BANK_AND_ROLE,
         )
-    answers.check_response(bank, response, doc)
-    return response
+    return answers.check_response(bank, response, doc)
 
 
 def meeting(
@@ -120,7 +119,7 @@ def meeting(
     job = Job(
         what="decisions file",
         start=start,
-        load_progress=lambda partial: load_decisions(partial, bank),
+        load_progress=lambda partial: load_decisions(partial, bank, comparison.responses),
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),

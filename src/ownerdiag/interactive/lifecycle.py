@@ -88,9 +88,9 @@ def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) 
     with terminal_session():
         try:
             return job.ask(doc, save)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
             print_resume_hint([*job.command, "--out", str(out)], partial)
-            raise
+            raise KeyboardInterrupt from None
 
 
 def print_resume_hint(command: Sequence[str], partial: Path) -> None:

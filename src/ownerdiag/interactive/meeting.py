@@ -10,6 +10,7 @@ import questionary
 from ownerdiag.core.decisions import with_decision
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.models import Decision, Decisions
+from ownerdiag.core.text import literal
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
 
@@ -87,7 +88,7 @@ def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None)
     for choice in ordered:
         tags = (["framework"] if choice.id == question.expected else []) + said.get(choice.id, [])
         title = f"{choice.label}  ({', '.join(tags)})" if tags else choice.label
-        choices.append(questionary.Choice(title, choice.id))
+        choices.append(questionary.Choice(literal(title), choice.id))
     choices.append(questionary.Choice("Leave open for now", LEAVE_OPEN))
     default = (
         previous.decision

@@ -17,6 +17,8 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
+from ownerdiag.core.text import literal
+
 BACK = "\x00back"
 HELP = "\x00help"
 
@@ -24,6 +26,7 @@ HELP = "\x00help"
 def say(*parts: tuple[str, str] | str) -> None:
     """Print styled text through the current app session (the terminal, or a test's output)."""
     fragments = [(p, "") if isinstance(p, str) else (p[0], p[1]) for p in parts]
+    fragments = [(literal(text), style) for text, style in fragments]
     print_formatted_text(FormattedText([(style, text) for text, style in fragments]))
 
 

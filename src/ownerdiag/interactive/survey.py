@@ -10,6 +10,7 @@ import questionary
 from ownerdiag.core.answers import finish, first_unanswered, with_answer
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.text import literal
 from ownerdiag.interactive.lifecycle import utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 
@@ -90,7 +91,8 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
 
 def _change_one(bank: Bank, response: Response, save: Save) -> Response:
     choices = [
-        questionary.Choice(f"{n}. {q.prompt[:70]}", q.id) for n, q in enumerate(bank.questions, 1)
+        questionary.Choice(literal(f"{n}. {q.prompt[:70]}"), q.id)
+        for n, q in enumerate(bank.questions, 1)
     ]
     question_id = with_back(questionary.select("Which answer?", choices=choices)).unsafe_ask()
     if question_id == BACK:
@@ -110,19 +112,21 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
     if options is None:
         return with_back(
             questionary.text(
-                question.prompt,
+                literal(question.prompt),
                 default=str(previous or ""),
-                instruction=f"({question.help + ' · ' if question.help else ''}{TEXT_KEYS})",
+                instruction=literal(
+                    f"({question.help + ' · ' if question.help else ''}{TEXT_KEYS})"
+                ),
                 validate=lambda text: bool(text.strip()) or "Please write a short answer.",
             ),
             help_key=False,
         )
     # never the framework's answer: the kind's honest "not sure" one
     default = previous if previous is not None else question.neutral_answer(bank)
-    choices = [questionary.Choice(title, value) for value, title in options]
+    choices = [questionary.Choice(literal(title), value) for value, title in options]
     return with_back(
         questionary.select(
-            question.prompt,
+            literal(question.prompt),
             choices=choices,
             default=next((c for c in choices if c.value == default), None),
             instruction=f"({SHORT_KEYS})",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +84,9 @@ def print_bank(bank: Bank) -> None:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    from ownerdiag.render.json_format import dumps
+
+    print(dumps(data), end="")
 
 
 def list_banks(bank_dirs: list[Path], *, as_json: bool) -> None:
@@ -121,7 +122,9 @@ def validate_banks(paths: list[Path]) -> None:
         except InputError as exc:
             problems.extend(exc.problems)
         else:
-            print(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
+            print(
+                literal(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
+            )
     if problems:
         raise InputError(problems)
 

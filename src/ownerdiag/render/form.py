@@ -5,12 +5,13 @@ from __future__ import annotations
 import textwrap
 
 from ownerdiag.core.models import Bank
+from ownerdiag.core.text import one_line
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:
     who = f"{role} ({bank.roles[role]})" if role else "ROLE"
     lines = [
-        f"# ownerdiag answer form: {bank.title} ({bank.id} {bank.version})",
+        *_comment(f"ownerdiag answer form: {bank.title} ({bank.id} {bank.version})"),
         f"# Answering as: {who}. Fill in an answer after each colon, save, then run:",
         f'#   ownerdiag survey --bank {bank.id} --role {role or "ROLE"} --name "Your Name" '
         "--answers THIS_FILE",
@@ -30,4 +31,6 @@ def answer_form(bank: Bank, role: str | None = None) -> str:
 
 
 def _comment(text: str) -> list[str]:
-    return ["# " + line for line in textwrap.wrap(text, 96)] or ["#"]
+    # a comment ends at a line break: bank text is folded onto one line and its hidden
+    # characters escaped before wrapping
+    return ["# " + line for line in textwrap.wrap(one_line(text), 96)] or ["#"]

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ownerdiag.core.text import json_literal
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+def dumps(data: Any) -> str:
+    return json_literal(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def report(comparison: Any) -> str:
     from ownerdiag.render.report_json import comparison_json
 
-    return _dumps(comparison_json(comparison))
+    return dumps(comparison_json(comparison))
 
 
 def trend(result: Any) -> str:
     from ownerdiag.render.report_json import trend_json
 
-    return _dumps(trend_json(result))
+    return dumps(trend_json(result))

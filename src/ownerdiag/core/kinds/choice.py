@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from ownerdiag.core.fields import Choice, SnakeId, Text
+from ownerdiag.core.fields import Choice, Line, SnakeId
 from ownerdiag.core.kinds.base import QuestionBase
 from ownerdiag.core.kinds.cadence import RHYTHMS_GROUP
 
@@ -18,7 +18,7 @@ class ChoiceQuestion(QuestionBase):
     """One of the bank's own options: differing answers are a mismatch."""
 
     kind: Literal["choice"]
-    options: dict[SnakeId, Text] = Field(min_length=2)
+    options: dict[SnakeId, Line] = Field(min_length=2)
     expected: str | None = None
 
     report_group: ClassVar[str] = RHYTHMS_GROUP

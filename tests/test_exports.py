@@ -53,7 +53,7 @@ def test_markdown_prints_respondent_text_literally(cli, hostile: list[Path]):
     md = cli("compare", *hostile, "-f", "markdown").stdout
     assert "<script>" not in md and "<img" not in md
     assert "Eve &lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\]" in md
-    assert "\\*\\*bold\\*\\* \\[link\\](http://x)" in md
+    assert "\\*\\*bold\\*\\* \\[link\\](http&#58;//x)" in md  # no autolink either
     assert "line one line two \\| still one cell" in md
     grid = [ln for ln in md.splitlines() if ln.startswith("| Who owns outbound strategy")]
     assert grid[0].count(" | ") == 4  # question, two people, framework, verdict: pipes escaped

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
+_LIST_START = re.compile(r"^(\d{0,9})([-+.)])(?=\s|$)")
 
 
 def md_escape(value: Any) -> str:
@@ -29,7 +31,12 @@ def md_escape(value: Any) -> str:
     text = literal(str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = " ".join(text.split())  # a line break would end a table row or list item
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # no autolinks: a written address stays text (the scheme's colon and www's dot as
+    # entities; GitHub finds e-mail addresses even then, so a zero-width non-joiner before @)
+    text = _AUTOLINK.sub(lambda m: "&#8204;@" if m.group() == "@" else f"&#{ord(m.group())};", text)
+    # no list item or heading from a value that starts like one ("- x", "1. x", "+ x")
+    return _LIST_START.sub(r"\1\\\2", text)
 
 
 def _html_value(value: Any) -> Any:

@@ -179,6 +179,7 @@ def check_clean_failure(result, path: Path) -> None:
 FUZZ_SETTINGS = settings(max_examples=FUZZ, deadline=None, suppress_health_check=list(HealthCheck))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["bank", "answers", "response", "decisions"])
 @FUZZ_SETTINGS
 @given(data=st.data())
@@ -191,6 +192,7 @@ def test_every_reader_survives_garbage_and_near_valid_files(
     check_clean_failure(cli(*command_for(kind, path, tmp_path)), path)
 
 
+@pytest.mark.slow
 @FUZZ_SETTINGS
 @given(raw=st.one_of(garbage, near_valid("answers")))
 def test_resolve_answers_survive_garbage(cli, tmp_path, raw: bytes):
@@ -200,6 +202,7 @@ def test_resolve_answers_survive_garbage(cli, tmp_path, raw: bytes):
     check_clean_failure(result, path)
 
 
+@pytest.mark.slow
 @FUZZ_SETTINGS
 @given(raw=st.one_of(garbage, near_valid("response")))
 def test_trend_survives_garbage_in_a_round(cli, tmp_path, raw: bytes):
@@ -452,6 +455,7 @@ def test_colour_in_a_terminal_and_none_with_no_color_or_dumb():
         readable(COLOUR.sub("", plain))
 
 
+@pytest.mark.slow
 def test_sixty_columns_and_pipes(cli, monkeypatch):
     narrow = run_in_pty({"NO_COLOR": "1"}, columns=60)
     lines = COLOUR.sub("", narrow).replace("\r", "").splitlines()

@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -155,6 +155,38 @@ def _link_new(temp: Path, path: Path) -> None:
         raise InputError.single(
             "already exists (written by someone else meanwhile)", str(path), fix=Fix.REPLACE
         ) from None
+
+
+@contextlib.contextmanager
+def exclusive(path: Path, what: str) -> Iterator[None]:
+    """Hold ``path`` for one filling-in session: a second one for the same file is refused at
+    once, instead of both autosaving over one progress file. The lock goes with the process."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no advisory locks on this system
+        yield
+        return
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, PRIVATE)
+    except OSError as exc:
+        raise _cannot_write(lock, exc) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError.single(
+                f"another session is filling in this {what} right now",
+                str(path),
+                "finish or stop that one first, or choose another --out",
+            ) from None
+        try:
+            yield
+        finally:
+            remove_quietly(lock)
+    finally:
+        os.close(fd)
 
 
 def remove_quietly(path: Path) -> None:

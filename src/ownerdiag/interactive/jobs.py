@@ -56,7 +56,7 @@ def survey(
     job = Job(
         what="response file",
         start=start,
-        load_progress=lambda partial: _progress(bank, role, partial),
+        load_progress=lambda partial: _progress(bank, role, name, partial),
         from_answers=from_answers,
         ask=ask,
         finish=lambda response, now: answers.finish(bank, response, now),
@@ -74,12 +74,13 @@ def _ask_name() -> str:
         return ask_name()
 
 
-def _progress(bank: Bank, role: str, partial: Path) -> Response:
+def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
     response, doc = load_response(partial)
-    if response.bank.hash != bank.content_hash() or response.respondent.role != role:
+    saved = response.respondent
+    if response.bank.hash != bank.content_hash() or (saved.role, saved.name) != (role, name):
         raise InputError.single(
-            f"this progress was saved for bank {response.bank.id} {response.bank.version} as "
-            f"{response.respondent.role}",
+            f"this progress was saved by {saved.name} as {saved.role}, for bank "
+            f"{response.bank.id} {response.bank.version}",
             str(partial),
             fix=Fix.SAME_BANK_AND_ROLE,
         )

@@ -75,6 +75,11 @@ def require_terminal(what: str, how: str) -> None:
 
 
 def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
+    with storage.exclusive(out, job.what):
+        return _ask_alone(job, out, partial, resume=resume, force=force)
+
+
+def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
     from ownerdiag.interactive.prompts import terminal_session
 
     if storage.check_partial(partial, resume=resume, force=force):

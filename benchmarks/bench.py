@@ -129,12 +129,16 @@ def generated(questions: int, respondents: int, seed: int = 7):
     return bank, responses
 
 
+from ownerdiag.core.models import MAX_QUESTIONS  # noqa: E402 - the largest bank accepted
+from ownerdiag.files.collect import MAX_RESPONDENTS  # noqa: E402 - the most people compared
+
+
 def engine(runs: int) -> list[tuple[str, float, float]]:
     from ownerdiag.core.engine import compare
 
     rows = []
-    for respondents in (2, 5, 10):
-        bank, responses = generated(1000, respondents)
+    for respondents in (2, 4, MAX_RESPONDENTS):
+        bank, responses = generated(MAX_QUESTIONS, respondents)
         compare(bank, responses)  # warm-up
         times = []
         for _ in range(runs):
@@ -142,15 +146,16 @@ def engine(runs: int) -> list[tuple[str, float, float]]:
             compare(bank, responses)
             times.append(time.perf_counter() - start)
         seconds = statistics.median(times)
-        per_cell = seconds / (1000 * respondents) * 1e6
-        rows.append((f"engine: 1,000 questions x {respondents} respondents", seconds, per_cell))
+        per_cell = seconds / (MAX_QUESTIONS * respondents) * 1e6
+        name = f"engine: {MAX_QUESTIONS} questions x {respondents} respondents"
+        rows.append((name, seconds, per_cell))
     return rows
 
 
 def peak_memory() -> float:
     from ownerdiag.core.engine import compare
 
-    bank, responses = generated(1000, 10)
+    bank, responses = generated(MAX_QUESTIONS, MAX_RESPONDENTS)
     tracemalloc.start()
     compare(bank, responses)
     _, peak = tracemalloc.get_traced_memory()
@@ -182,7 +187,8 @@ def main() -> None:
     print("\n| engine case | median | per question x respondent |\n|---|---:|---:|")
     for name, seconds, per_cell in engine(options.runs):
         print(f"| {name} | {seconds * 1000:.1f} ms | {per_cell:.2f} µs |")
-    print(f"\nPeak memory of the 1,000 x 10 engine case: {peak_memory():.1f} MiB (tracemalloc)")
+    largest = f"{MAX_QUESTIONS} x {MAX_RESPONDENTS}"
+    print(f"\nPeak memory of the {largest} engine case: {peak_memory():.1f} MiB (tracemalloc)")
 
 
 if __name__ == "__main__":

@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ownerdiag.core.answers import check_response
 from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Response
-from ownerdiag.core.trend import Round, Trend, trend
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.documents import load_response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, read_yaml
+
+if TYPE_CHECKING:
+    from ownerdiag.core.trend import Trend
 
 MAX_RESPONDENTS = 6
 """The most people a report can lay side by side."""
@@ -224,6 +227,8 @@ def follow_rounds(
     folders: Sequence[Path], bank_dirs: Sequence[Path], allow_incomplete: bool
 ) -> Trend:
     """Compare each round's responses, then follow every question from round to round."""
+    from ownerdiag.core.trend import Round, trend
+
     if not 2 <= len(folders) <= MAX_ROUNDS:
         raise InputError.single(
             f"a trend needs two or more rounds, {MAX_ROUNDS} at most; {len(folders)} given",

@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from ownerdiag.core.decisions import check_decisions, check_meeting
 from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, dump_yaml, read_yaml
@@ -25,6 +24,8 @@ def load_decisions(
 ) -> Decisions:
     """A decisions file, checked against the bank the responses answered and, given them,
     against the people who answered."""
+    from ownerdiag.core.decisions import check_decisions, check_meeting
+
     doc = read_yaml(path)
     decisions = validate(Decisions, doc, "decisions file")
     check_decisions(bank, decisions, doc)

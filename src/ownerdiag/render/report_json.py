@@ -6,11 +6,13 @@ presentation.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ownerdiag import __version__
 from ownerdiag.core.engine import Agreement, Comparison, Item
-from ownerdiag.core.trend import Trend, change
+
+if TYPE_CHECKING:
+    from ownerdiag.core.trend import Trend
 
 
 def _tool() -> dict[str, str]:
@@ -137,4 +139,6 @@ def trend_json(trend: Trend) -> dict[str, Any]:
 
 
 def _scores(scores: list[int | None]) -> dict[str, Any]:
+    from ownerdiag.core.trend import change
+
     return {"scores": scores, "change": change(scores)}

@@ -214,17 +214,7 @@ def resolve_command(
 
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     items = agenda(comparison)
-    command = ["ownerdiag", "resolve", *map(str, files)]
-    decisions = jobs.meeting(
-        comparison,
-        items,
-        out,
-        command=command,
-        answers_file=answers,
-        resume=resume,
-        force=force,
-        inputs=files,
-    )
+    decisions = jobs.meeting(comparison, items, files, out, answers, resume=resume, force=force)
     still_open = len(open_items(decisions, items))
     typer.echo(
         f"Saved {out}: {len(items) - still_open} of {len(items)} conflicts settled, "
@@ -257,19 +247,12 @@ def charter_command(
     bank_dir: list[Path] = opt.bank_dir(),
 ) -> None:
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
-    from datetime import date
-
     from ownerdiag.core.charter import draft
     from ownerdiag.files.collect import compare_files
     from ownerdiag.files.documents import load_decisions
     from ownerdiag.render.formats import deliver
 
-    try:
-        today = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        today = date.min  # refused just below
-    if not 1900 <= today.year <= 9000:
-        raise InputError.single(f"{on!r} is not a date", "--date", "use YYYY-MM-DD, 1900 to 9000")
+    today = opt.agreement_date(on)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     settled = (
         load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None

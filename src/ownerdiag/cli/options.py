@@ -5,6 +5,7 @@ Annotations stay builtins, ``Path`` and ``Enum``: typer evaluates them at run ti
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,17 @@ def check_role(bank: Any, role: str) -> None:
         raise InputError.single(
             f"{role!r} is not a role of bank {bank.id!r}", "--role", f"use one of: {valid}"
         )
+
+
+def agreement_date(text: str | None) -> date:
+    """``--date``: a day from 1900 to 9000 (later ones leave no room for a review date)."""
+    try:
+        day = date.fromisoformat(text) if text else date.today()
+    except ValueError:
+        day = date.min  # refused just below
+    if not 1900 <= day.year <= 9000:
+        raise InputError.single(f"{text!r} is not a date", "--date", "use YYYY-MM-DD, 1900 to 9000")
+    return day
 
 
 def answers(what: str) -> Any:

@@ -82,7 +82,7 @@ def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
             f"this progress was saved by {saved.name} as {saved.role}, for bank "
             f"{response.bank.id} {response.bank.version}",
             str(partial),
-            fix=Fix.SAME_BANK_AND_ROLE,
+            fix=Fix.SAME_SURVEY,
         )
     return answers.check_response(bank, response, doc)
 
@@ -90,15 +90,15 @@ def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
 def meeting(
     comparison: Comparison,
     items: list[Item],
+    files: list[Path],
     out: Path,
-    *,
-    command: list[str],
     answers_file: Path | None,
+    *,
     resume: bool,
     force: bool,
-    inputs: list[Path],
 ) -> Decisions:
-    """The meeting's decisions on ``items``, from prompts or a decisions file."""
+    """The meeting's decisions on ``items`` of the responses in ``files``, from prompts or a
+    decisions file."""
     bank = comparison.bank
     if answers_file is None:
         lifecycle.require_terminal(
@@ -124,6 +124,6 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
-        command=command,
+        command=["ownerdiag", "resolve", *map(str, files)],
     )
-    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)
+    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=files)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from ownerdiag import __version__
 from ownerdiag.cli import options as opt
 from ownerdiag.cli.exits import exit_tripped, new_typer, remember_tripped
-from ownerdiag.errors import InputError
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
 # model is built: ~70 ms per command here, for plugins ownerdiag never uses. Set before any
@@ -41,18 +41,19 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks for errors."),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show full tracebacks for errors.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     ctx.meta["ownerdiag.debug"] = debug
 
 
 @app.command("banks", epilog="Example: ownerdiag banks --format json")
 def banks_command(
-    format: opt.TableOrJson = opt.format_option(opt.TableOrJson.table),
-    bank_dir: list[Path] = opt.bank_dir(),
+    format: opt.ListFormat = opt.TableOrJson.table, bank_dir: opt.BankDirs = None
 ) -> None:
     """List the question banks: built-in ones and those in --bank-dir folders."""
     from ownerdiag.render import bankview
@@ -62,9 +63,9 @@ def banks_command(
 
 @bank_app.command("show", epilog="Example: ownerdiag bank show outbound --format json")
 def bank_show(
-    bank: str = opt.argument("A bank id, or the path of a bank file.", "ID|PATH"),
-    format: opt.BankFormat = opt.format_option(opt.BankFormat.table),
-    bank_dir: list[Path] = opt.bank_dir(),
+    bank: Annotated[str, typer.Argument(metavar="ID|PATH", help="A bank id or bank file.")],
+    format: opt.ShowFormat = opt.BankFormat.table,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Show one bank: its roles, lanes and every question with the framework's answer."""
     from ownerdiag.files.banks import resolve
@@ -75,7 +76,7 @@ def bank_show(
 
 @bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
 def bank_validate(
-    paths: list[Path] = opt.argument("Bank files to check.", "PATH"),
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Bank files to check.")],
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
     from ownerdiag.render import bankview
@@ -85,7 +86,9 @@ def bank_validate(
 
 @bank_app.command("schema", epilog="Example: ownerdiag bank schema > bank.schema.json")
 def bank_schema(
-    schema_for: opt.SchemaFor = typer.Option(opt.SchemaFor.bank, "--for", help="Which file."),
+    schema_for: Annotated[opt.SchemaFor, typer.Option("--for", help="Which file.")] = (
+        opt.SchemaFor.bank
+    ),
 ) -> None:
     """Print the JSON Schema of bank, response or decisions files, for editor completion."""
     from ownerdiag.render import bankview
@@ -104,46 +107,37 @@ Examples:
 
 @app.command("survey", epilog=SURVEY_EPILOG)
 def survey_command(
-    bank: str = opt.bank_to_answer(),
-    role: str = opt.role(..., "The role you answer as, e.g. cro."),
-    name: str = opt.option(
-        "", "--name", "-n", metavar="NAME", help="Your name (asked if not given)."
-    ),
-    out: Path = opt.out("response file (default: responses/BANK-ROLE-NAME.yaml)"),
-    answers: Path = opt.answers("Answer from a YAML/JSON file (question id: answer)."),
-    resume: bool = opt.resume("survey"),
-    force: bool = opt.force("response file"),
-    bank_dir: list[Path] = opt.bank_dir(),
+    ctx: typer.Context,
+    bank: opt.BankToAnswer,
+    role: opt.Role,
+    name: opt.Name = "",
+    out: opt.Out = None,
+    answers: opt.AnswersFile = None,
+    resume: opt.Resume = False,
+    force: opt.Force = False,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Answer a question bank alone, in the terminal (or from a file with --answers).
 
-    Progress is saved after every answer; Ctrl-C keeps it and prints how to resume.
+    Progress is saved after every answer; Ctrl-C keeps it and prints how to resume. The response
+    goes to --out, by default responses/BANK-ROLE-NAME.yaml.
     """
     from ownerdiag.files.banks import resolve
     from ownerdiag.interactive import jobs
 
-    found = resolve(bank, bank_dir or []).bank
-    opt.check_role(found, role)
-    if answers is not None and not name.strip():
-        raise InputError.single("--name is required with --answers", "--name")
+    entry = resolve(bank, bank_dir or [])
+    opt.check_role(entry.bank, role)
+    opt.check_survey_input(answers, name, bank, role)
     response, target = jobs.survey(
-        found,
-        role,
-        name.strip(),
-        out,
-        bank_ref=bank,
-        answers_file=answers,
-        resume=resume,
-        force=force,
-    )
+        entry.bank, role, name.strip(), out, answers, resume=resume, force=force,
+        continue_with=opt.continue_command(ctx), inputs=opt.bank_file(bank),
+    )  # fmt: skip
     typer.echo(f"Saved {len(response.answers)} answers to {target}", err=True)
 
 
 @app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")
 def form_command(
-    bank: str = opt.bank_to_answer(),
-    role: str = opt.role(None, "The role who will fill it in."),
-    bank_dir: list[Path] = opt.bank_dir(),
+    bank: opt.BankToAnswer, role: opt.Role = "", bank_dir: opt.BankDirs = None
 ) -> None:
     """Print a commented answer template to fill in with any editor, for survey --answers."""
     from ownerdiag.files.banks import resolve
@@ -152,7 +146,7 @@ def form_command(
     found = resolve(bank, bank_dir or []).bank
     if role:
         opt.check_role(found, role)
-    typer.echo(answer_form(found, role), nl=False)
+    typer.echo(answer_form(found, role or None), nl=False)
 
 
 COMPARE_EPILOG = """\b
@@ -166,16 +160,14 @@ Examples:
 @app.command("compare", epilog=COMPARE_EPILOG)
 def compare_command(
     ctx: typer.Context,
-    files: list[Path] = opt.argument("Two or more response files.", "FILE"),
-    format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
-    out: Path = opt.out("report"),
-    fail_on: opt.FailOn = opt.option(
-        None, "--fail-on", help="Exit 1 if any conflict is at least this severe."
-    ),
-    force: bool = opt.force("output file"),
-    allow_incomplete: bool = opt.allow_incomplete(),
-    bank: str = opt.bank_answered(),
-    bank_dir: list[Path] = opt.bank_dir(),
+    files: opt.ResponseFiles,
+    format: opt.Format = opt.ReportFormat("terminal"),
+    out: opt.Out = None,
+    fail_on: opt.FailOnOpt = None,
+    force: opt.Force = False,
+    allow_incomplete: opt.AllowIncomplete = False,
+    bank: opt.BankAnswered = None,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
     from ownerdiag.files.collect import compare_files
@@ -183,7 +175,8 @@ def compare_command(
 
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
-    deliver("report", format.value, comparison, out, force=force, inputs=files)
+    inputs = [*files, *opt.bank_file(bank)]
+    deliver("report", format.value, comparison, out, force=force, inputs=inputs)
     exit_tripped(ctx)
 
 
@@ -198,29 +191,33 @@ Examples:
 
 @app.command("resolve", epilog=RESOLVE_EPILOG)
 def resolve_command(
-    files: list[Path] = opt.argument("The response files.", "FILE"),
-    out: Path = opt.out("decisions", Path("decisions.yaml")),
-    answers: Path = opt.answers("Take the decisions from a YAML file instead of prompts."),
-    resume: bool = opt.resume("meeting"),
-    force: bool = opt.force("decisions file"),
-    allow_incomplete: bool = opt.allow_incomplete(),
-    bank: str = opt.bank_answered(),
-    bank_dir: list[Path] = opt.bank_dir(),
+    ctx: typer.Context,
+    files: opt.ResponseFiles,
+    out: opt.Out = Path("decisions.yaml"),
+    answers: opt.AnswersFile = None,
+    resume: opt.Resume = False,
+    force: opt.Force = False,
+    allow_incomplete: opt.AllowIncomplete = False,
+    bank: opt.BankAnswered = None,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Walk through every conflict, worst first, and record what the room agrees."""
     from ownerdiag.core.decisions import agenda, open_items
     from ownerdiag.files.collect import compare_files
     from ownerdiag.interactive import jobs
 
+    if answers is None:
+        opt.require_terminal("run the meeting", "give the decisions with --answers FILE")
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     items = agenda(comparison)
-    decisions = jobs.meeting(comparison, items, files, out, answers, resume=resume, force=force)
+    target = out or Path("decisions.yaml")
+    decisions = jobs.meeting(
+        comparison, items, target, answers, resume=resume, force=force,
+        continue_with=opt.continue_command(ctx), inputs=[*files, *opt.bank_file(bank)],
+    )  # fmt: skip
     still_open = len(open_items(decisions, items))
-    typer.echo(
-        f"Saved {out}: {len(items) - still_open} of {len(items)} conflicts settled, "
-        f"{still_open} still open",
-        err=True,
-    )
+    settled = f"{len(items) - still_open} of {len(items)} conflicts settled"
+    typer.echo(f"Saved {target}: {settled}, {still_open} still open", err=True)
 
 
 CHARTER_EPILOG = """\b
@@ -232,19 +229,15 @@ Examples:
 
 @app.command("charter", epilog=CHARTER_EPILOG)
 def charter_command(
-    files: list[Path] = opt.argument("The response files.", "FILE"),
-    decisions: Path = opt.option(
-        None, "--decisions", "-d", metavar="FILE", help="Decisions from ownerdiag resolve."
-    ),
-    format: opt.DocFormat = opt.format_option(opt.DocFormat.markdown),
-    out: Path = opt.out("charter"),
-    on: str = opt.option(
-        None, "--date", metavar="YYYY-MM-DD", help="Date of the agreement (default: today)."
-    ),
-    force: bool = opt.force("output file"),
-    allow_incomplete: bool = opt.allow_incomplete(),
-    bank: str = opt.bank_answered(),
-    bank_dir: list[Path] = opt.bank_dir(),
+    files: opt.ResponseFiles,
+    decisions: opt.Decisions = None,
+    format: opt.CharterFormat = opt.DocFormat.markdown,
+    out: opt.Out = None,
+    on: opt.Date = None,
+    force: opt.Force = False,
+    allow_incomplete: opt.AllowIncomplete = False,
+    bank: opt.BankAnswered = None,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
     from ownerdiag.core.charter import draft
@@ -254,13 +247,10 @@ def charter_command(
 
     today = opt.agreement_date(on)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    settled = (
-        load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
-    )
-    inputs = [*files, *([decisions] if decisions else [])]
-    deliver(
-        "charter", format.value, draft(comparison, settled, today), out, force=force, inputs=inputs
-    )
+    agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
+    inputs = [*files, *([decisions] if decisions else []), *opt.bank_file(bank)]
+    result = draft(comparison, agreed, today)
+    deliver("charter", format.value, result, out, force=force, inputs=inputs)
 
 
 TREND_EPILOG = """\b
@@ -273,12 +263,14 @@ Each folder holds one round's response files (and, optionally, the bank file the
 
 @app.command("trend", epilog=TREND_EPILOG)
 def trend_command(
-    rounds: list[Path] = opt.argument("Two or more folders, one per round, oldest first."),
-    format: opt.ReportFormat = opt.format_option(opt.ReportFormat("terminal")),
-    out: Path = opt.out("trend"),
-    force: bool = opt.force("output file"),
-    allow_incomplete: bool = opt.allow_incomplete(),
-    bank_dir: list[Path] = opt.bank_dir(),
+    rounds: Annotated[
+        list[Path], typer.Argument(metavar="FOLDER", help="One folder per round, oldest first.")
+    ],
+    format: opt.Format = opt.ReportFormat("terminal"),
+    out: opt.Out = None,
+    force: opt.Force = False,
+    allow_incomplete: opt.AllowIncomplete = False,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """Show which conflicts closed, opened or persisted between rounds, and how scores moved."""
     from ownerdiag.files.collect import follow_rounds

@@ -34,6 +34,7 @@ class _Group(TyperGroup):
     """Turns the library's errors into one-line messages and exit codes, in one place."""
 
     def invoke(self, ctx: Any) -> Any:
+        ctx.meta.setdefault(ARGV, getattr(self, "argv", sys.argv[1:]))
         try:
             return super().invoke(ctx)
         except InputError as exc:
@@ -62,6 +63,8 @@ class _Group(TyperGroup):
             fail(InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout"))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        given = kwargs.get("args", args[0] if args else None)
+        self.argv = list(given) if given is not None else sys.argv[1:]
         for stream in (sys.stdout, sys.stderr):
             # text that the output's encoding cannot hold is written as escapes, not a crash
             with contextlib.suppress(AttributeError, ValueError):
@@ -70,6 +73,8 @@ class _Group(TyperGroup):
 
 
 TRIPPED = "ownerdiag.tripped"
+ARGV = "ownerdiag.argv"
+"""The arguments the command was run with, for the command that continues it."""
 
 # typer's own click, whether vendored or not: the base of its BadParameter
 UsageError: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")

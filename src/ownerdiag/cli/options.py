@@ -1,17 +1,21 @@
 """Options and choices shared by the commands, defined once.
 
-Annotations stay builtins, ``Path`` and ``Enum``: typer evaluates them at run time.
+Parameter types are ``Annotated`` builtins, ``Path`` and ``Enum``: typer evaluates them at run
+time.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
+from ownerdiag.cli.exits import ARGV
 from ownerdiag.errors import InputError
 from ownerdiag.render.formats import FORMATS
 
@@ -47,46 +51,56 @@ class FailOn(str, Enum):
     high = "high"
 
 
-def option(default: Any, *names: str, help: str, metavar: str | None = None) -> Any:
-    return typer.Option(default, *names, metavar=metavar, help=help, show_default=False)
+def _option(*names: str, help: str, metavar: str | None = None, **extra: Any) -> Any:
+    return typer.Option(*names, metavar=metavar, help=help, show_default=False, **extra)
 
 
-def bank_dir() -> Any:
-    return typer.Option(
-        None,
+# Parameter types: each option is declared once and used as `name: opt.Type = default`.
+BankDirs = Annotated[
+    list[Path] | None,
+    _option(
         "--bank-dir",
         metavar="DIR",
         help="Folder of your own banks (repeatable); also read from OWNERDIAG_BANK_DIR.",
         envvar="OWNERDIAG_BANK_DIR",
-        show_default=False,
-    )
-
-
-def bank_to_answer() -> Any:
-    return option(..., "--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file.")
-
-
-def bank_answered() -> Any:
-    return option(
-        None,
-        "--bank",
-        "-b",
-        metavar="ID|PATH",
-        help="The bank file the responses answered (default: found by id).",
-    )
-
-
-def argument(help: str, metavar: str | None = None) -> Any:
-    return typer.Argument(..., metavar=metavar, help=help, show_default=False)
-
-
-def out(what: str, default: Path | None = None) -> Any:
-    help = f"Write the {what} to this file" + (f" (default: {default})." if default else ".")
-    return option(default, "--out", "-o", metavar="FILE", help=help)
-
-
-def role(default: Any, help: str) -> Any:
-    return option(default, "--role", "-r", metavar="ROLE", help=help)
+    ),
+]
+BankToAnswer = Annotated[
+    str, _option("--bank", "-b", metavar="ID|PATH", help="Bank id or path of a bank file.")
+]
+BankAnswered = Annotated[
+    str | None,
+    _option("--bank", "-b", metavar="ID|PATH", help="The bank file the responses answered."),
+]
+ResponseFiles = Annotated[
+    list[Path],
+    typer.Argument(metavar="FILE", help="Response files, one per person.", show_default=False),
+]
+Out = Annotated[Path | None, _option("--out", "-o", metavar="FILE", help="Write it to this file.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
+Resume = Annotated[bool, typer.Option("--resume", help="Continue an interrupted session.")]
+AllowIncomplete = Annotated[
+    bool, typer.Option("--allow-incomplete", help="Use unfinished surveys too.")
+]
+AnswersFile = Annotated[
+    Path | None,
+    _option("--answers", metavar="FILE", help="Take the answers from a YAML file, not prompts."),
+]
+Role = Annotated[str, _option("--role", "-r", metavar="ROLE", help="A role of the bank, e.g. cro.")]
+Name = Annotated[str, _option("--name", "-n", metavar="NAME", help="Your name (else asked).")]
+Format = Annotated[ReportFormat, typer.Option("--format", "-f")]
+ListFormat = Annotated[TableOrJson, typer.Option("--format", "-f")]
+ShowFormat = Annotated[BankFormat, typer.Option("--format", "-f")]
+CharterFormat = Annotated[DocFormat, typer.Option("--format", "-f")]
+FailOnOpt = Annotated[
+    FailOn | None, _option("--fail-on", help="Exit 1 if any conflict is at least this severe.")
+]
+Decisions = Annotated[
+    Path | None, _option("--decisions", "-d", metavar="FILE", help="Decisions from resolve.")
+]
+Date = Annotated[
+    str | None, _option("--date", metavar="YYYY-MM-DD", help="Date of the agreement (today).")
+]
 
 
 def check_role(bank: Any, role: str) -> None:
@@ -108,21 +122,51 @@ def agreement_date(text: str | None) -> date:
     return day
 
 
-def answers(what: str) -> Any:
-    return option(None, "--answers", metavar="FILE", help=what)
+def check_survey_input(answers: Path | None, name: str, bank: str, role: str) -> None:
+    """Answers from a file need a name; answers from prompts need a terminal."""
+    if answers is not None and not name.strip():
+        raise InputError.single("--name is required with --answers", "--name")
+    if answers is None:
+        require_terminal(
+            "ask the questions",
+            f"answer from a file instead: ownerdiag form --bank {bank} --role {role} "
+            "> answers.yaml, fill it in, then add --answers answers.yaml",
+        )
 
 
-def allow_incomplete() -> Any:
-    return typer.Option(False, "--allow-incomplete", help="Use unfinished surveys too.")
+def require_terminal(what: str, how: str) -> None:
+    if not sys.stdin.isatty():
+        raise InputError.single(f"no terminal to {what} on", "", how)
 
 
-def resume(what: str) -> Any:
-    return typer.Option(False, "--resume", help=f"Continue an interrupted {what}.")
+def continue_command(ctx: typer.Context) -> Callable[..., list[str]]:
+    """The command as it was run, without ``--out``, ``--force`` or ``--resume``: given the file
+    being filled in (and the name asked for, if any), the command that continues it."""
+    ran, kept = list(ctx.meta.get(ARGV, [])), []
+    while ran:
+        arg = ran.pop(0)
+        if arg in ("--out", "-o") and ran:
+            ran.pop(0)
+        elif arg not in ("--force", "--resume") and not arg.startswith("--out="):
+            kept.append(arg)
+
+    def command(out: Path, name: str = "") -> list[str]:
+        named = name and not {"--name", "-n"} & set(kept)
+        return [
+            "ownerdiag",
+            *kept,
+            *(["--name", name] if named else []),
+            "--out",
+            str(out),
+            "--resume",
+        ]
+
+    return command
 
 
-def force(what: str) -> Any:
-    return typer.Option(False, "--force", help=f"Replace an existing {what}.")
+def bank_file(ref: str | None) -> list[Path]:
+    """A bank given as a path is one of the command's inputs (never written over)."""
+    from ownerdiag.files.banks import named_file
 
-
-def format_option(default: Enum) -> Any:
-    return typer.Option(default, "--format", "-f")
+    path = named_file(ref)
+    return [path] if path else []

@@ -60,10 +60,17 @@ def discover(bank_dirs: Iterable[Path] = ()) -> tuple[list[BankFile], list[Probl
     return list(found.values()), problems
 
 
+def named_file(ref: str | None) -> Path | None:
+    """The bank file ``ref`` names, when it names a file (a path) rather than an id."""
+    if ref and (Path(ref).suffix in BANK_SUFFIXES or "/" in ref or os.sep in ref):
+        return Path(ref)
+    return None
+
+
 def resolve(ref: str, bank_dirs: Iterable[Path] = ()) -> BankFile:
     """A bank named by id (user folders win over built-ins) or by the path of its file."""
-    as_path = Path(ref)
-    if as_path.suffix in BANK_SUFFIXES or "/" in ref or os.sep in ref:
+    as_path = named_file(ref)
+    if as_path is not None:
         return BankFile(load_bank(as_path), as_path, builtin=False)
     folders = list(_folders(bank_dirs))
     for folder, builtin in folders:

@@ -3,7 +3,7 @@ survey and the meeting's decisions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -23,22 +23,20 @@ def survey(
     role: str,
     name: str,
     out: Path | None,
-    *,
-    bank_ref: str,
     answers_file: Path | None,
+    *,
     resume: bool,
     force: bool,
+    continue_with: Callable[[Path, str], Sequence[str]],
+    inputs: Sequence[Path] = (),
 ) -> tuple[Response, Path]:
-    """One leader's survey, from prompts or an answers file; returns it and where it went."""
+    """One leader's survey, from prompts or an answers file; returns it and where it went.
+
+    ``continue_with(out, name)`` is the command that resumes it.
+    """
     if answers_file is None:
-        lifecycle.require_terminal(
-            "ask the questions",
-            f"answer from a file instead: ownerdiag form --bank {bank.id} --role {role} "
-            "> answers.yaml, fill it in, then add --answers answers.yaml",
-        )
         name = name or _ask_name()
     target = out or default_out(bank.id, role, name)
-    command = ["ownerdiag", "survey", "--bank", bank_ref, "--role", role, "--name", name]
 
     def start(now: datetime) -> Response:
         return answers.start(bank, role, name, now, __version__)
@@ -60,9 +58,11 @@ def survey(
         from_answers=from_answers,
         ask=ask,
         finish=lambda response, now: answers.finish(bank, response, now),
-        command=command,
+        continue_with=lambda path: continue_with(path, name),
     )
-    done = lifecycle.run(job, target, answers=answers_file, resume=resume, force=force)
+    done = lifecycle.run(
+        job, target, answers=answers_file, resume=resume, force=force, inputs=inputs
+    )
     return done, target
 
 
@@ -90,20 +90,16 @@ def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
 def meeting(
     comparison: Comparison,
     items: list[Item],
-    files: list[Path],
     out: Path,
     answers_file: Path | None,
     *,
     resume: bool,
     force: bool,
+    continue_with: Callable[[Path], Sequence[str]],
+    inputs: Sequence[Path],
 ) -> Decisions:
-    """The meeting's decisions on ``items`` of the responses in ``files``, from prompts or a
-    decisions file."""
+    """The meeting's decisions on ``items``, from prompts or a decisions file."""
     bank = comparison.bank
-    if answers_file is None:
-        lifecycle.require_terminal(
-            "run the meeting", "give the decisions with --answers FILE (question id: agreed answer)"
-        )
 
     def start(now: datetime) -> Decisions:
         return decisions.start(bank, comparison.responses, now, __version__)
@@ -124,6 +120,6 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
-        command=["ownerdiag", "resolve", *map(str, files)],
+        continue_with=continue_with,
     )
-    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=files)
+    return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

@@ -16,7 +16,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ownerdiag.errors import InputError
 from ownerdiag.files import storage
 from ownerdiag.files.documents import SavedFile, to_yaml
 from ownerdiag.files.yamlio import Document, read_yaml
@@ -42,8 +41,9 @@ class Job(Generic[Doc]):
     ask: Callable[[Doc, Callable[[Doc], None]], Doc]
     """Prompts in the terminal, calling save after every answer; raises KeyboardInterrupt."""
     finish: Callable[[Doc, datetime], Doc]
-    command: Sequence[str]
-    """The command that ran it, to print with ``--resume`` after an interruption."""
+    continue_with: Callable[[Path], Sequence[str]]
+    """The command that continues it, for the progress file written to the given path: printed
+    after an interruption."""
 
 
 def run(
@@ -69,11 +69,6 @@ def run(
     return doc
 
 
-def require_terminal(what: str, how: str) -> None:
-    if not sys.stdin.isatty():
-        raise InputError.single(f"no terminal to {what} on", "", how)
-
-
 def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
     with storage.exclusive(out, job.what):
         return _ask_alone(job, out, partial, resume=resume, force=force)
@@ -94,10 +89,10 @@ def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: 
         try:
             return job.ask(doc, save)
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
-            print_resume_hint([*job.command, "--out", str(out)], partial)
+            print_resume_hint(job.continue_with(out), partial)
             raise KeyboardInterrupt from None
 
 
 def print_resume_hint(command: Sequence[str], partial: Path) -> None:
     saved = f"Progress saved in {partial}" if partial.exists() else "Nothing saved yet"
-    print(f"\n{saved}. To continue:\n  {shlex.join(command)} --resume", file=sys.stderr)
+    print(f"\n{saved}. To continue:\n  {shlex.join(command)}", file=sys.stderr)

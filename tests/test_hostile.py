@@ -173,10 +173,14 @@ def test_f4_loaded_answers_are_judged_in_their_normal_form(cli):
         assert report["items"] == clean["items"], name
 
 
-def test_f4_true_is_not_a_rating_of_one(cli):
-    name = HOSTILE / "response-true-as-rating.yaml"
+@pytest.mark.parametrize(
+    "file", ["response-true-as-rating.yaml", "response-superscript-rating.yaml"]
+)
+def test_f4_true_or_a_superscript_is_not_a_rating(cli, file: str):
+    name = HOSTILE / file
     result = cli("compare", name, VP)
     assert result.exit_code == 2 and result.stderr.startswith(f"{name}:")
+    assert "whole number from 1 to 5" in result.stderr or "valid" in result.stderr
 
 
 def test_f4_a_number_as_a_text_answer_is_that_text(cli):

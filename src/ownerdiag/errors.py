@@ -26,6 +26,16 @@ class Fix(Enum):
     GIVE_BANK_FILE = "give_bank_file"
     """The responses answered another version of the bank."""
     CHECK_BANK_DIR = "check_bank_dir"
+    KEEP_ROUND_BANK = "keep_round_bank"
+    """A round's responses answered another version of the bank than the one found."""
+    CHOOSE_OTHER_OUT = "choose_other_out"
+    """The target cannot be written: write elsewhere."""
+    WAIT_OR_OTHER_OUT = "wait_or_other_out"
+    """Another session is filling the target in."""
+    SEE_FORM = "see_form"
+    """The answers do not fit the bank: the paper form lists what does."""
+    OTHER_FORMAT = "other_format"
+    """The chosen format cannot write this document."""
 
 
 @dataclass(frozen=True)

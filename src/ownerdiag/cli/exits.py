@@ -26,6 +26,11 @@ ADVICE = {
     "or add --allow-incomplete",
     Fix.GIVE_BANK_FILE: "give the bank file they answered with --bank PATH, or survey again",
     Fix.CHECK_BANK_DIR: "check the --bank-dir path",
+    Fix.KEEP_ROUND_BANK: "keep the bank file that round answered in its folder",
+    Fix.CHOOSE_OTHER_OUT: "choose another --out",
+    Fix.WAIT_OR_OTHER_OUT: "finish or stop that one first, or choose another --out",
+    Fix.SEE_FORM: "see the question ids and answers in: ownerdiag form --bank BANK",
+    Fix.OTHER_FORMAT: "choose another --format",
 }
 """How each kind of fix is done from the command line."""
 

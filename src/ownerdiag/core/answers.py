@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, BankRef, Respondent, Response
-from ownerdiag.errors import InputError, Located, Problem
+from ownerdiag.errors import Fix, InputError, Located, Problem
 
 T = TypeVar("T")
 
@@ -49,7 +49,7 @@ def first_unanswered(bank: Bank, response: Response) -> int:
 
 def parse_answers(bank: Bank, doc: Located) -> dict[str, Any]:
     """Validate an answers mapping (question id -> answer) completely, reporting every problem."""
-    raw = expect_mapping(doc, "expected a mapping of question id to answer", "see: ownerdiag form")
+    raw = expect_mapping(doc, "expected a mapping of question id to answer", Fix.SEE_FORM)
     answers, problems = _check_answers(bank, doc, raw, where=())
     for question in bank.questions:
         if raw.get(question.id) is None:
@@ -65,9 +65,9 @@ def parse_answers(bank: Bank, doc: Located) -> dict[str, Any]:
     return answers
 
 
-def expect_mapping(doc: Located, message: str, hint: str = "") -> Mapping[str, Any]:
+def expect_mapping(doc: Located, message: str, fix: Fix | None = None) -> Mapping[str, Any]:
     if not isinstance(doc.data, Mapping):
-        raise InputError.single(message, doc.source, hint, line=1)
+        raise InputError.single(message, doc.source, fix=fix, line=1)
     return doc.data
 
 
@@ -126,7 +126,7 @@ def check_each(
                     doc.source,
                     line,
                     column,
-                    "check the spelling against: ownerdiag form --bank " + bank.id,
+                    fix=Fix.SEE_FORM,
                 )
             )
             continue

@@ -12,8 +12,6 @@ from ownerdiag.core.fields import UNCLEAR
 from ownerdiag.core.models import Decisions
 
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3}
-REVIEWABLE = ("weekly", *REVIEW_MONTHS)
-"""Cadences that give a next review date (ad hoc and never do not)."""
 
 
 @dataclass(frozen=True)

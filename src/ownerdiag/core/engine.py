@@ -159,7 +159,11 @@ def agreement(bank: Bank, items: Sequence[Item], roles: Sequence[str]) -> Agreem
     """Agreement statistics for the report: owner questions, cadences, and pairs of people."""
     everyone = [i for i in items if len(i.answers) == len(roles)]
     owner = [[i.answers[r] for r in roles] for i in everyone if i.question.names_owners]
-    steps = [[cadence_step(i.answers[r]) for r in roles] for i in everyone if i.question.is_rhythm]
+    steps = [
+        [cadence_step(i.answers[r]) for r in roles]
+        for i in everyone
+        if i.question.answers_are_cadences
+    ]
     categories = [c.id for c in bank.owner_choices()]
     ac1 = stats.gwet_ac1(owner, categories) if len(owner) >= MIN_ITEMS_FOR_AC1 else None
     scored = [i for i in items if i.question.scored]

@@ -110,7 +110,8 @@ class Bank(Strict):
     lanes: dict[SnakeId, Lane] = Field(min_length=1)
     headline: list[SnakeId] = Field(
         default_factory=list,
-        description="Questions the report opens with; the first owner question is the diagnosis.",
+        description="Questions the report opens with: the first scored one with fixed choices is "
+        "the diagnosis, free-text ones are quoted beside it.",
     )
     charter: CharterSpec = Field(default_factory=lambda: CharterSpec(review=None))
     questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)

@@ -108,7 +108,12 @@ def _distinct(loaded: Sequence[Loaded]) -> list[Problem]:
     return problems
 
 
-def find_bank(loaded: Sequence[Loaded], bank_ref: str | None, bank_dirs: Sequence[Path]) -> Bank:
+def find_bank(
+    loaded: Sequence[Loaded],
+    bank_ref: str | None,
+    bank_dirs: Sequence[Path],
+    changed: Fix = Fix.GIVE_BANK_FILE,
+) -> Bank:
     """The bank the responses answered, and proof that it has not changed since."""
     first = loaded[0].response.bank
     entry = banks.resolve(bank_ref or first.id, bank_dirs)
@@ -119,7 +124,7 @@ def find_bank(loaded: Sequence[Loaded], bank_ref: str | None, bank_dirs: Sequenc
             f"{entry.path} is {bank.id} {bank.version} ({bank.content_hash()}): the bank changed "
             "after the survey",
             str(loaded[0].path),
-            fix=Fix.GIVE_BANK_FILE,
+            fix=changed,
         )
     return bank
 
@@ -149,7 +154,7 @@ def gather(
         raise InputError.single(
             f"compare takes two or more response files, {MAX_RESPONDENTS} at most; "
             f"{len(paths)} given",
-            "compare",
+            "ownerdiag",
             "one response file per person, e.g. cro.yaml vp.yaml",
         )
     return gather_loaded(
@@ -163,9 +168,10 @@ def gather_loaded(
     bank_ref: str | None = None,
     bank_dirs: Sequence[Path] = (),
     allow_incomplete: bool = False,
+    changed: Fix = Fix.GIVE_BANK_FILE,
 ) -> tuple[Bank, list[Response]]:
     check_set(loaded, allow_incomplete=allow_incomplete)
-    bank = find_bank(loaded, bank_ref, bank_dirs)
+    bank = find_bank(loaded, bank_ref, bank_dirs, changed)
     return bank, checked(bank, loaded)
 
 
@@ -207,6 +213,7 @@ def gather_round(
         bank_ref=str(bank_file) if bank_file else None,
         bank_dirs=bank_dirs,
         allow_incomplete=allow_incomplete,
+        changed=Fix.KEEP_ROUND_BANK,
     )
 
 
@@ -232,7 +239,7 @@ def follow_rounds(
     if not 2 <= len(folders) <= MAX_ROUNDS:
         raise InputError.single(
             f"a trend needs two or more rounds, {MAX_ROUNDS} at most; {len(folders)} given",
-            "trend",
+            "ownerdiag",
             "give one folder of responses per round",
         )
     rounds = []

@@ -38,7 +38,7 @@ def refuse_overwrite(
                 raise InputError.single(
                     "is one of this command's own inputs; it is never written over",
                     str(path),
-                    "choose another --out",
+                    fix=Fix.CHOOSE_OTHER_OUT,
                 )
     _refuse_special(path)
     if path.exists() and not force:
@@ -54,7 +54,7 @@ def _refuse_special(path: Path) -> None:
         raise InputError.single(
             "is not a regular file (a folder, device or pipe); ownerdiag writes only files",
             str(path),
-            "choose another --out",
+            fix=Fix.CHOOSE_OTHER_OUT,
         )
 
 
@@ -179,7 +179,7 @@ def exclusive(path: Path, what: str) -> Iterator[None]:
             raise InputError.single(
                 f"another session is filling in this {what} right now",
                 str(path),
-                "finish or stop that one first, or choose another --out",
+                fix=Fix.WAIT_OR_OTHER_OUT,
             ) from None
         try:
             yield

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ownerdiag.core.text import has_hidden
-from ownerdiag.errors import InputError
+from ownerdiag.errors import InputError, Path_
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -36,7 +36,6 @@ MAX_DIGITS = 18
 CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq")
 """Explicit tags allowed (``!!str`` and friends); any other would be dropped or misread."""
 
-Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")

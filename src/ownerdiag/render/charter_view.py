@@ -75,7 +75,7 @@ def charter_view(draft: Charter) -> dict[str, Any]:
         "rhythms": [
             {"text": cadence_sentence(s), "source": s.source, "note": s.note}
             for s in settled.values()
-            if s.item.question.is_rhythm and s.value
+            if s.item.question.answers_are_cadences and s.value
         ],
         "open": [_open_view(comparison, s) for s in settled.values() if s.value is None],
         "foundations": _foundations(comparison),

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ownerdiag.errors import InputError
+from ownerdiag.errors import Fix, InputError
 
 FORMATS: dict[str, str] = {
     "terminal": "ownerdiag.render.terminal",
@@ -57,7 +57,9 @@ def deliver(
         return
     write = getattr(module, document, None)
     if write is None:
-        raise InputError.single(f"{format} cannot write a {document}", "--format")
+        raise InputError.single(
+            f"the {format} format cannot write a {document}", fix=Fix.OTHER_FORMAT
+        )
     emit(write(result), out, force=force)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag.core.trend import Trend
-from ownerdiag.render.labels import SYMBOL, bar, score_text
+from ownerdiag.render.labels import bar, score_text, verdict_word
 from ownerdiag.render.report_json import trend_json
 
 STATUS_WORDS = {
@@ -22,7 +22,7 @@ def trend_view(trend: Trend) -> dict[str, Any]:
     for scores in (view["overall"], *view["lanes"]):
         scores.update(_score_words(scores))
     for item, followed in zip(view["items"], trend.items, strict=True):
-        item["verdict_words"] = [f"{SYMBOL[v]} {v.value}" for v in followed.verdicts]
+        item["verdict_words"] = [verdict_word(v) for v in followed.verdicts]
         item["status_word"] = STATUS_WORDS[item["status"]]
     return view
 

@@ -27,6 +27,7 @@ from ownerdiag.render.labels import (
     sections,
     severity_word,
     short_label,
+    verdict_word,
 )
 
 SETTLE_FIRST_LIMIT = 12
@@ -39,7 +40,7 @@ def verdict_view(item: Item) -> dict[str, str]:
     return {
         "name": item.verdict.value,
         "symbol": SYMBOL[item.verdict],
-        "word": f"{SYMBOL[item.verdict]} {item.verdict.value}",
+        "word": verdict_word(item.verdict),
         "severity": item.severity.value,
         "severity_word": severity_word(item.severity),
         "meaning": MEANING[item.verdict],

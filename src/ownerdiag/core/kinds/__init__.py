@@ -1,7 +1,8 @@
 """The question kinds, and the registry that makes each one a valid ``kind:`` in a bank.
 
-Adding a kind: a module beside these with one :class:`QuestionBase` subclass, and one line in
-``KINDS`` below (tests may also :func:`register` one for the length of a test).
+Adding a kind: a module beside these with one :class:`QuestionBase` subclass, and its class in
+the tuple registered below. A test can add one for its own length with
+``ownerdiag.core.models.register_kind`` (which also rebuilds the bank model to accept it).
 """
 
 from __future__ import annotations

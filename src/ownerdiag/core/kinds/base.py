@@ -56,7 +56,7 @@ class QuestionBase(Strict):
     """Whether the meeting settles it on one answer."""
     names_owners: ClassVar[bool] = False
     """Whether answers are roles and parties (collisions, deflections, owner sentences)."""
-    is_rhythm: ClassVar[bool] = False
+    answers_are_cadences: ClassVar[bool] = False
     """Whether answers are cadences (rhythm statistics, the charter's rhythms and review)."""
     quoted: ClassVar[bool] = False
     """Whether the report quotes answers as written instead of tabling them."""

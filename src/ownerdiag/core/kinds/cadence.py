@@ -43,7 +43,7 @@ class CadenceQuestion(QuestionBase):
     kind: Literal["cadence"]
     expected: Literal["weekly", "monthly", "quarterly", "ad_hoc", "never"] | None = None
 
-    is_rhythm: ClassVar[bool] = True
+    answers_are_cadences: ClassVar[bool] = True
     report_group: ClassVar[str] = RHYTHMS_GROUP
 
     def choices(self, bank: Bank) -> list[Choice]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
@@ -51,7 +52,7 @@ class ScaleQuestion(QuestionBase):
     report_group: ClassVar[str] = "Warning signs (1-5)"
 
     def parse(self, raw: Any, bank: Bank) -> int:
-        if isinstance(raw, str) and raw.strip().isdigit():
+        if isinstance(raw, str) and re.fullmatch(r"[0-9]{1,2}", raw.strip()):  # "3", not "³"
             raw = int(raw.strip())
         if isinstance(raw, bool) or not isinstance(raw, int) or raw not in POINTS:
             raise AnswerError(f"{raw!r} is not a valid answer; give a whole number from 1 to 5")

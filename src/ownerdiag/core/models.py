@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
@@ -26,6 +26,8 @@ from ownerdiag.core.fields import (
 )
 from ownerdiag.core.kinds import Question, QuestionBase
 
+MAX_SAME_EXPECTED_RUN = 3
+"""More owner questions in a row expecting the same owner than this, and the order tells."""
 MAX_QUESTIONS = 400
 """A bank's most questions: a survey people finish, and a report that stays quick."""
 
@@ -113,6 +115,11 @@ class Bank(Strict):
         description="Questions the report opens with: the first scored one with fixed choices is "
         "the diagnosis, free-text ones are quoted beside it.",
     )
+    order: Literal["as_written", "shuffle"] = Field(
+        "as_written",
+        description="shuffle: each respondent gets the questions of each section in their own "
+        "order (sections stay in the order written).",
+    )
     charter: CharterSpec = Field(default_factory=lambda: CharterSpec(review=None))
     questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
@@ -185,6 +192,35 @@ class Bank(Strict):
                 problems.append((place, f"{place[0]} names unknown question {question_id!r}"))
         return problems
 
+    def warnings(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """What a bank author should know though the bank is valid: patterns a respondent could
+        read the framework's answers from."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        run: list[int] = []
+        for index, question in enumerate([*self.questions, None]):
+            same = (
+                question is not None
+                and question.names_owners
+                and question.expected is not None
+                and bool(run)
+                and self.questions[run[0]].expected == question.expected
+            )
+            if same:
+                run.append(index)
+                continue
+            if len(run) > MAX_SAME_EXPECTED_RUN:
+                first, last = self.questions[run[0]], self.questions[run[-1]]
+                found.append(
+                    (
+                        ("questions", run[0]),
+                        f"{len(run)} owner questions in a row ({first.id} to {last.id}) expect "
+                        f"{first.expected!r}: respondents can read the pattern; mix them up",
+                    )
+                )
+            owner = question is not None and question.names_owners and question.expected is not None
+            run = [index] if owner else []
+        return found
+
     def owner_choices(self) -> list[Choice]:
         joint = "Both, jointly" if len(self.roles) == 2 else "Shared, jointly"
         return [
@@ -242,6 +278,12 @@ class Response(_SavedFile):
     format: Literal["ownerdiag-response/1"] = "ownerdiag-response/1"
     respondent: Respondent
     answers: dict[SnakeId, Answer] = Field(default_factory=dict)
+    seconds: dict[SnakeId, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict, description="How long each answer took, in seconds."
+    )
+    order: list[SnakeId] = Field(
+        default_factory=list, description="The order this respondent was asked in, if shuffled."
+    )
 
 
 class Decision(Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,13 @@ def show_bank(bank: Bank, format: str) -> None:
         print_bank(bank)
 
 
+def locate_in(path: Path, where: tuple[str | int, ...]) -> str:
+    from ownerdiag.files.yamlio import read_yaml
+
+    line, column = read_yaml(path).locate(where)
+    return f"{line}:{column}" if line else "1"
+
+
 def validate_banks(paths: list[Path]) -> None:
     """One line per bank file: ok, or each problem; raises if any file has problems."""
     problems = []
@@ -122,9 +130,11 @@ def validate_banks(paths: list[Path]) -> None:
         except InputError as exc:
             problems.extend(exc.problems)
         else:
-            print(
-                literal(f"{path}: ok — {bank.id} {bank.version}, {len(bank.questions)} questions")
-            )
+            count = len(bank.questions)
+            print(literal(f"{path}: ok — {bank.id} {bank.version}, {count} questions"))
+            for where, message in bank.warnings():
+                line = locate_in(path, where)
+                print(literal(f"{path}:{line}: warning: {message}"), file=sys.stderr)
     if problems:
         raise InputError(problems)
 

@@ -17,6 +17,7 @@ from ownerdiag.core.fields import (
     Answer,
     AnswerError,
     Choice,
+    Line,
     LongText,
     SnakeId,
     Strict,
@@ -38,6 +39,9 @@ LANE_TABLE = ""
 class QuestionBase(Strict):
     id: SnakeId
     lane: SnakeId
+    section: Line | None = Field(
+        None, description="The neutral topic the respondent sees; never the lane, which is judged."
+    )
     prompt: Text
     help: LongText = ""
     why: LongText = Field("", description="The framework's reasoning, shown in reports.")

@@ -16,6 +16,7 @@ from ownerdiag.core.fields import UNCLEAR
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.cadence import cadence_step
 from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.quality import Caution, cautions
 from ownerdiag.core.verdicts import CREDIT, WEIGHT, Severity, Verdict, severity
 
 
@@ -86,6 +87,8 @@ class Comparison:
     counts: dict[Verdict, int]
     agreement: Agreement
     headline: Headline | None
+    cautions: dict[str, list[Caution]]
+    """role -> what looks unreliable in that respondent's answers (verdicts stay as they are)."""
 
     def conflicts(self) -> list[Item]:
         """Items to settle, worst first: severity, then weight, then bank order."""
@@ -113,6 +116,7 @@ def compare(bank: Bank, responses: Sequence[Response]) -> Comparison:
         counts=count_verdicts(items),
         agreement=agreement(bank, items, [r.respondent.role for r in responses]),
         headline=headline(bank, items),
+        cautions={r.respondent.role: cautions(bank, r) for r in responses},
     )
 
 

@@ -9,6 +9,7 @@ from ownerdiag.core.engine import Agreement, Comparison, Headline, Item
 from ownerdiag.core.fields import JOINT, UNCLEAR
 from ownerdiag.core.kinds.base import LANE_TABLE
 from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.quality import Caution
 from ownerdiag.core.verdicts import Severity, Verdict
 
 SHORT_LABEL_WIDTH = 12
@@ -89,6 +90,14 @@ def person(bank: Bank, response: Response, short: bool = True) -> str:
     role = response.respondent.role
     label = short_label(bank, role) if short else bank.roles[role]
     return f"{response.respondent.name} ({label})"
+
+
+def caution_text(caution: Caution) -> str:
+    """One caution in words, with its figure."""
+    if caution.kind == "speeding":
+        return f"answered in {caution.figure:g} s per question (median)"
+    what = "the same answer" if caution.kind == "straight_lining" else "“can't say”"
+    return f"{what} on {round(100 * caution.figure)}% of owner questions"
 
 
 def headline_sentence(top: Headline) -> str:

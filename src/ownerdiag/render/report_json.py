@@ -38,6 +38,10 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                 "started_at": r.started_at.isoformat(),
                 "finished_at": r.finished_at.isoformat() if r.finished_at else None,
                 "complete": r.complete,
+                "cautions": [
+                    {"kind": c.kind, "figure": c.figure, "threshold": c.threshold}
+                    for c in comparison.cautions[r.respondent.role]
+                ],
             }
             for r in comparison.responses
         ],

@@ -81,6 +81,9 @@ def _header(view: View) -> RenderableType:
         lines.append(
             _text("  ", (literal(r["person"]), "bold"), f"  answered {r['answered']}{status}")
         )
+        if r["cautions"]:
+            doubt = "; ".join(r["cautions"])
+            lines.append(_text("    ", ("⚠ caution: ", "bold yellow"), f"{doubt}: read with care"))
     return Group(*lines)
 
 

@@ -18,6 +18,7 @@ from ownerdiag.render.labels import (
     agreement_text,
     answer_text,
     bar,
+    caution_text,
     expected_text,
     headline_sentence,
     pairwise_rows,
@@ -65,6 +66,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
                 else person(bank, r),
                 "answered": f"{(r.finished_at or r.started_at):%Y-%m-%d}",
                 "complete": r.complete,
+                "cautions": [caution_text(c) for c in comparison.cautions[r.respondent.role]],
             }
             for r in comparison.responses
         ],

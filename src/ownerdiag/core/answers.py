@@ -3,8 +3,9 @@ the bank. Pure: the clock and the files are the caller's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from random import Random
 from typing import Any, TypeVar
 
 from ownerdiag.core.fields import AnswerError
@@ -29,8 +30,14 @@ def start(bank: Bank, role: str, name: str, now: datetime, tool_version: str = "
     )
 
 
-def with_answer(response: Response, question_id: str, answer: Any) -> Response:
-    return response.model_copy(update={"answers": {**response.answers, question_id: answer}})
+def with_answer(
+    response: Response, question_id: str, answer: Any, seconds: float | None = None
+) -> Response:
+    """``response`` with one more answer, and how long it took when known."""
+    update: dict[str, Any] = {"answers": {**response.answers, question_id: answer}}
+    if seconds is not None:
+        update["seconds"] = {**response.seconds, question_id: round(max(seconds, 0.0), 1)}
+    return response.model_copy(update=update)
 
 
 def finish(bank: Bank, response: Response, now: datetime) -> Response:
@@ -39,12 +46,31 @@ def finish(bank: Bank, response: Response, now: datetime) -> Response:
     return response.model_copy(update={"answers": ordered, "complete": True, "finished_at": now})
 
 
-def first_unanswered(bank: Bank, response: Response) -> int:
+def first_unanswered(questions: Sequence[QuestionBase], response: Response) -> int:
     """Index of the first question without an answer (``len(questions)`` when all have one)."""
     return next(
-        (i for i, q in enumerate(bank.questions) if q.id not in response.answers),
-        len(bank.questions),
+        (i for i, q in enumerate(questions) if q.id not in response.answers), len(questions)
     )
+
+
+def asked_order(bank: Bank, response: Response) -> list[QuestionBase]:
+    """The questions in the order this respondent is asked them: their own shuffled order when
+    the bank shuffles, else the bank's."""
+    if not response.order:
+        return list(bank.questions)
+    position = {question_id: n for n, question_id in enumerate(response.order)}
+    return sorted(bank.questions, key=lambda q: position.get(q.id, len(position)))
+
+
+def shuffled_order(bank: Bank, rng: Random) -> list[str]:
+    """Question ids shuffled within each section; sections stay in the order written."""
+    sections: dict[str | None, list[str]] = {}
+    for question in bank.questions:
+        sections.setdefault(question.section, []).append(question.id)
+    order: list[str] = []
+    for ids in sections.values():
+        order += rng.sample(ids, len(ids))
+    return order
 
 
 def parse_answers(bank: Bank, doc: Located) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from random import Random
 
 from ownerdiag import __version__
 from ownerdiag.core import answers, decisions
@@ -39,7 +40,10 @@ def survey(
     target = out or default_out(bank.id, role, name)
 
     def start(now: datetime) -> Response:
-        return answers.start(bank, role, name, now, __version__)
+        begun = answers.start(bank, role, name, now, __version__)
+        if bank.order == "shuffle":  # each respondent their own order, kept for resume and review
+            begun = begun.model_copy(update={"order": answers.shuffled_order(bank, Random())})
+        return begun
 
     def from_answers(doc: Document) -> Response:
         parsed = answers.parse_answers(bank, doc)

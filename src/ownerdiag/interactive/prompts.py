@@ -30,13 +30,22 @@ def say(*parts: tuple[str, str] | str) -> None:
     print_formatted_text(FormattedText([(style, text) for text, style in fragments]))
 
 
-def with_back(prompt: questionary.Question, help_key: bool = True) -> questionary.Question:
-    """Add Ctrl-B (back) and, for choice prompts, '?' (help) to a questionary prompt."""
+def with_back(
+    prompt: questionary.Question, help_key: bool = True, arrow_back: bool = False
+) -> questionary.Question:
+    """Add Ctrl-B (back), ← (back, for choice prompts: Ctrl-B is tmux's and screen's prefix key)
+    and '?' (help) to a questionary prompt."""
     keys = KeyBindings()
 
     @keys.add("c-b", eager=True)
     def _back(event: Any) -> None:
         event.app.exit(result=BACK)
+
+    if arrow_back:
+
+        @keys.add("left", eager=True)
+        def _left(event: Any) -> None:
+            event.app.exit(result=BACK)
 
     if help_key:
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import questionary
 
-from ownerdiag.core.answers import finish, first_unanswered, with_answer
+from ownerdiag.core.answers import asked_order, finish, first_unanswered, with_answer
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive.lifecycle import utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
+from ownerdiag.render.labels import caution_text
 
 SAVE = "\x00save"
-KEYS = "↑↓ move · Enter choose · ? help · Ctrl-B back"
-SHORT_KEYS = "? help · Ctrl-B back"
+KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
+CHOICE_KEYS = "← or Ctrl-B back"
 TEXT_KEYS = "Enter save · Ctrl-B back"
+REVIEW_WIDTH = 76
+"""Characters of a question shown per review line: one line per answer at 80 columns."""
 
 Save = Callable[[Response], None]
 
@@ -40,42 +45,48 @@ def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
 
 def run(bank: Bank, response: Response, save: Save) -> Response:
     """Ask every unanswered question, then the review screen; returns the finished response."""
-    index = first_unanswered(bank, response)
-    while index < len(bank.questions):
-        question = bank.questions[index]
-        answer = ask(bank, question, index, response.answers.get(question.id))
+    questions = asked_order(bank, response)
+    index = first_unanswered(questions, response)
+    while index < len(questions):
+        question = questions[index]
+        started = time.monotonic()
+        answer = ask(bank, question, index, len(questions), response.answers.get(question.id))
         if answer == BACK:
             index = max(0, index - 1)
             continue
-        response = with_answer(response, question.id, answer)
+        response = with_answer(response, question.id, answer, time.monotonic() - started)
         save(response)
         index += 1
     return review(bank, response, save)
 
 
-def ask(bank: Bank, question: QuestionBase, index: int, previous: Any = None) -> Any:
-    """One question, with its header; '?' shows the help and asks again."""
-    lane = bank.lanes[question.lane].title
-    say("", (f"[{index + 1}/{len(bank.questions)}] {lane}", "bold fg:ansicyan"))
+def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: Any = None) -> Any:
+    """One question under its progress line and section; '?' shows its help, if it has any."""
+    section = f" · {question.section}" if question.section else ""
+    say("", (f"[{index + 1}/{total}]{section}", "bold fg:ansicyan"))
     while True:
         answer = _prompt(bank, question, previous).unsafe_ask()
         if answer != HELP:
             return answer
         # never the bank's `why`: it gives the framework's answer away
-        say((question.help or "No extra help: answer for how it works today.", "italic"))
+        say((question.help, "italic"))
 
 
 def review(bank: Bank, response: Response, save: Save) -> Response:
-    """Every answer on one screen; change any of them, then save (the default)."""
+    """Every answer on one screen, grouped by section; change any of them, then save."""
     while True:
         say("", ("Review your answers", "bold"))
-        for number, question in enumerate(bank.questions, 1):
-            answer = question.label(response.answers.get(question.id), bank)
-            say(
-                (f"{number:>3}. ", "fg:ansibrightblack"),
-                f"{question.prompt}  ",
-                (f"→ {answer}", "bold"),
-            )
+        questions = asked_order(bank, response)
+        section: str | None = None
+        for number, question in enumerate(questions, 1):
+            if question.section and question.section != section:
+                section = question.section
+                say((section, "bold"))
+            say(*review_line(bank, question, number, response.answers.get(question.id)))
+        for caution in cautions(bank, response):
+            say(("⚠ ", "bold fg:ansiyellow"), f"Your answers show {caution_text(caution)}.")
+        if cautions(bank, response):
+            say("  The report will point this out; change any answer that is not deliberate.")
         action = questionary.select(
             "Save these answers?",
             choices=[
@@ -89,20 +100,54 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
         response = _change_one(bank, response, save)
 
 
+def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> list[Any]:
+    """``  7. Who writes the sequences? …  → VP of Sales`` with can't-say answers marked."""
+    said = _answer_title(bank, question, answer)
+    room = max(20, REVIEW_WIDTH - len(said) - 10)
+    prompt = shorten(question.prompt, room)
+    unsure = question.names_owners and answer == question.neutral_answer(bank)
+    style = "bold fg:ansiyellow" if unsure else "bold"
+    return [(f"{number:>3}. ", "fg:ansibrightblack"), f"{prompt}  ", (f"→ {said}", style)]
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, cut at a word with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _answer_title(bank: Bank, question: QuestionBase, answer: Any) -> str:
+    for value, title in question.prompt_options(bank) or []:
+        if value == answer:
+            return title
+    return question.label(answer, bank)
+
+
 def _change_one(bank: Bank, response: Response, save: Save) -> Response:
+    questions = asked_order(bank, response)
+    answers = response.answers
     choices = [
-        questionary.Choice(literal(f"{n}. {q.prompt[:70]}"), q.id)
-        for n, q in enumerate(bank.questions, 1)
+        questionary.Choice(
+            literal(f"{n}. {shorten(q.prompt, 50)} → {_answer_title(bank, q, answers.get(q.id))}"),
+            q.id,
+        )
+        for n, q in enumerate(questions, 1)
     ]
-    question_id = with_back(questionary.select("Which answer?", choices=choices)).unsafe_ask()
+    choices.append(questionary.Choice("← Back to the review", BACK))
+    picker = questionary.select("Which answer?", choices=choices, instruction=f"({CHOICE_KEYS})")
+    question_id = with_back(picker, help_key=False, arrow_back=True).unsafe_ask()
     if question_id == BACK:
         return response
-    index = next(i for i, q in enumerate(bank.questions) if q.id == question_id)
-    question = bank.questions[index]
-    answer = ask(bank, question, index, response.answers.get(question.id))
+    index = next(i for i, q in enumerate(questions) if q.id == question_id)
+    question = questions[index]
+    started = time.monotonic()
+    answer = ask(bank, question, index, len(questions), response.answers.get(question.id))
     if answer == BACK:
         return response
-    response = with_answer(response, question.id, answer)
+    response = with_answer(response, question.id, answer, time.monotonic() - started)
     save(response)
     return response
 
@@ -123,14 +168,22 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
         )
     # never the framework's answer: the kind's honest "not sure" one
     default = previous if previous is not None else question.neutral_answer(bank)
-    choices = [questionary.Choice(literal(title), value) for value, title in options]
+    keys = [str(n) for n in range(1, len(options) + 1)]
+    choices = [
+        questionary.Choice(literal(title), value, shortcut_key=key if len(options) <= 9 else None)
+        for (value, title), key in zip(options, keys, strict=False)
+    ]
+    helps = " · ? help" if question.help else ""
     return with_back(
         questionary.select(
             literal(question.prompt),
             choices=choices,
             default=next((c for c in choices if c.value == default), None),
-            instruction=f"({SHORT_KEYS})",
-        )
+            instruction=f"({CHOICE_KEYS}{helps})",
+            use_shortcuts=len(options) <= 9,
+        ),
+        help_key=bool(question.help),
+        arrow_back=True,
     )
 
 

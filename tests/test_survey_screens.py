@@ -1,0 +1,66 @@
+"""What a leader sees and presses in the real survey (a pseudo-terminal): no lane and no
+framework answer on screen, number keys, and a caution at review when answers look careless."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from ownerdiag.core.models import Bank
+from ownerdiag.files.documents import load_response
+
+from .conftest import survey_args
+from .test_survey_pty import ENTER, at, spawn
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a pty"),
+    pytest.mark.slow,
+]
+
+
+def run_survey(tmp_path: Path, bank: Bank, key: str) -> tuple[str, Path]:
+    """Answer every question: ``key`` then Enter on choices, a sentence on free text."""
+    out = tmp_path / "vp.yaml"
+    child = spawn(*survey_args("vp_sales", "Sam Ortiz", "--out", out), cwd=tmp_path)
+    screen = io.StringIO()
+    child.logfile_read = screen
+    for index, question in enumerate(bank.questions):
+        at(child, index + 1, len(bank.questions))
+        child.send(f"words for {question.id}{ENTER}" if question.quoted else key + ENTER)
+    child.expect_exact("Save these answers?")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, screen.getvalue()[-2000:]
+    return screen.getvalue(), out
+
+
+def test_number_keys_answer_the_bank_and_nothing_gives_the_framework_away(
+    tmp_path: Path, outbound: Bank
+):
+    screen, out = run_survey(tmp_path, outbound, "2")
+    for lane in outbound.lanes.values():
+        assert lane.title not in screen
+    for question in outbound.questions:
+        assert not question.why or question.why[:40] not in screen
+        assert not question.remedy or question.remedy[:40] not in screen
+    response, _ = load_response(out)
+    owner = [response.answers[q.id] for q in outbound.questions if q.names_owners]
+    assert set(owner) == {"vp_sales"}  # the second option, picked by its number
+    cadences = {response.answers[q.id] for q in outbound.questions if q.answers_are_cadences}
+    assert cadences == {"monthly"}  # the second of weekly, monthly, ...
+    assert len(response.seconds) == len(outbound.questions)
+    assert all(seconds >= 0 for seconds in response.seconds.values())
+    # the same owner everywhere: the leader was told before saving
+    assert "Your answers show the same answer on 100% of owner questions" in screen
+
+
+def test_enter_all_the_way_is_pointed_out_at_review(tmp_path: Path, outbound: Bank):
+    screen, out = run_survey(tmp_path, outbound, "")
+    assert "Your answers show “can't say” on 100% of owner questions" in screen
+    response, _ = load_response(out)
+    assert {response.answers[q.id] for q in outbound.questions if q.names_owners} == {"unclear"}

@@ -158,8 +158,10 @@ def test_f3_one_line_fields_refuse_line_breaks_at_validate(cli, name: str):
 def test_f3_the_form_stays_yaml_comments_and_keys_whatever_the_prompts_hold(cli):
     form = cli("form", "--bank", HOSTILE / "bank-prompt-with-escapes.yaml").stdout
     assert "\x1b" not in form and "\\u001b" in form
-    for line in form.splitlines():
-        assert line == "" or line.startswith("#") or re.fullmatch(r"[a-z_0-9]+:", line), line
+    for line in form.splitlines():  # comments, `id:` and `id: |2-` with its writing line
+        assert (
+            line.strip() == "" or line.startswith("#") or re.fullmatch(r"[a-z_0-9]+:( \|2-)?", line)
+        ), line
 
 
 # F4: answers are normalised once; what is judged is what was checked

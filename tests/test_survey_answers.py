@@ -130,12 +130,15 @@ def test_form_round_trips_through_answers(cli, outbound: Bank, tmp_path: Path):
     form = result.stdout
     assert form.count("\n# [") == len(outbound.questions)
     assert "joint (Both, jointly)" in form and "ownerdiag survey --bank outbound" in form
-    filled = []
+    filled, pending = [], None
     for line in form.splitlines():
-        question = outbound.question(line.rstrip(":"))
+        question = None if line.startswith("#") else outbound.question(line.split(":")[0])
         if question is not None and line.endswith(":"):
-            value = full_answers(outbound)[question.id]
-            line = f"{line} {value}"
+            line = f"{line} {full_answers(outbound)[question.id]}"
+        elif question is not None and line.endswith("|2-"):  # written answers: the line below
+            pending = full_answers(outbound)[question.id]
+        elif pending is not None and not line.strip():
+            line, pending = f"  {pending}", None
         filled.append(line)
     path = tmp_path / "filled.yaml"
     path.write_text("\n".join(filled))

@@ -1,33 +1,59 @@
-"""The paper form: a commented answers template a leader fills in with any text editor."""
+"""The paper form: a commented answers template a leader fills in with any text editor.
+
+Whatever a leader types where the form asks for an answer stays valid YAML and reads back as
+typed: a question with fixed answers is a ``key:`` line completed with one word (or the
+answer's name), a written answer a literal block (``key: |2-``) whose indented lines are taken
+exactly as they stand — colons, ``#``, quotes and several lines included. The form never names
+the framework's lanes: questions are grouped under their neutral ``section``, if any.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
+from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
 from ownerdiag.core.text import one_line
+
+TEXT_INDENT = "  "
+"""How far each line of a written answer stands in; the block header states it (``|2-``), so a
+first line that starts with spaces does not change where the answer begins."""
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:
     who = f"{role} ({bank.roles[role]})" if role else "ROLE"
     lines = [
         *_comment(f"ownerdiag answer form: {bank.title} ({bank.id} {bank.version})"),
-        f"# Answering as: {who}. Fill in an answer after each colon, save, then run:",
+        f"# Answering as: {who}.",
+        "# Short answers: after the colon, write one of the answers listed above the question",
+        "# (its word or its name, in any case).",
+        "# Written answers: write on the line under the one ending in |2-, starting with two",
+        "# spaces; each further line of the answer starts with two spaces too. Anything can go",
+        "# there: colons, #, quotes, several lines.",
+        "# Save the file, then run:",
         f'#   ownerdiag survey --bank {bank.id} --role {role or "ROLE"} --name "Your Name" '
         "--answers THIS_FILE",
         "# Answer for how things work today, not how they should.",
     ]
-    lane = None
+    section = None
     for number, question in enumerate(bank.questions, 1):
-        if question.lane != lane:
-            lane = question.lane
-            lines += ["", f"# ── {bank.lanes[lane].title} " + "─" * 40]
+        if question.section is not None and question.section != section:
+            lines += ["", *_comment(f"── {question.section} " + "─" * 40)]
+        section = question.section
         lines += ["", *_comment(f"[{number}/{len(bank.questions)}] {question.prompt}")]
         if question.help:
             lines += _comment(question.help)
         lines += _comment(question.form_hint(bank))
-        lines.append(f"{question.id}:")
+        lines += answer_placeholder(question, bank)
     return "\n".join(lines) + "\n"
+
+
+def answer_placeholder(question: QuestionBase, bank: Bank) -> list[str]:
+    """The lines a leader completes: ``key:`` for a short answer, a literal block to write in
+    for a free-text one (a question with no choices and no pick-one prompt)."""
+    if question.prompt_options(bank) is None and question.choices(bank) is None:
+        return [f"{question.id}: |{len(TEXT_INDENT)}-", TEXT_INDENT]
+    return [f"{question.id}:"]
 
 
 def _comment(text: str) -> list[str]:

@@ -7,7 +7,7 @@ form hints it, and whether the meeting decides it. Nothing outside the kind swit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
@@ -72,13 +72,16 @@ class QuestionBase(Strict):
         return None
 
     def parse(self, raw: Any, bank: Bank) -> Answer:
-        """The answer as stored, or :class:`AnswerError` naming what would be valid."""
-        ids = [c.id for c in self.choices(bank) or []]
-        value = raw.strip() if isinstance(raw, str) else raw
-        if not isinstance(value, str) or value not in ids:
-            shown = "nothing" if raw is None else repr(raw)
-            raise AnswerError(f"{shown} is not a valid answer; choose one of: {', '.join(ids)}")
-        return value
+        """The answer as stored, or :class:`AnswerError` naming what would be valid.
+
+        Forgiving, as people write on paper: an id or a label (or one of :meth:`aliases`), in
+        any case and with spaces around it, stands for its choice's id.
+        """
+        return match_choice(raw, self.choices(bank) or [], self.aliases(bank))
+
+    def aliases(self, bank: Bank) -> dict[str, str]:
+        """Other words accepted for a choice: alias -> choice id (matched as :func:`answer_key`)."""
+        return {}
 
     def label(self, answer: Any, bank: Bank) -> str:
         for choice in self.choices(bank) or []:
@@ -114,6 +117,34 @@ class QuestionBase(Strict):
     def decision_choices(self, bank: Bank) -> list[Choice]:
         """What the room can settle on: any valid answer except "nobody clearly"."""
         return [c for c in self.choices(bank) or [] if c.id != UNCLEAR]
+
+
+def answer_key(text: str) -> str:
+    """What two spellings of one answer have in common: no spaces around it, one space inside,
+    case folded, typographic apostrophes as ``'``."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
+
+
+def match_choice(raw: Any, choices: Sequence[Choice], aliases: Mapping[str, str]) -> str:
+    """The id of the choice ``raw`` names, by id, label or alias, in any case; or
+    :class:`AnswerError` listing the valid ids. Ids win over labels, labels over aliases; an id
+    may be written with spaces or hyphens for its underscores (``ad hoc`` for ``ad_hoc``)."""
+    ids = [c.id for c in choices]
+    if isinstance(raw, str):
+        key = answer_key(raw)
+        by_id = {answer_key(c.id): c.id for c in choices}
+        by_label = {answer_key(c.label): c.id for c in reversed(choices)}  # first one wins
+        by_alias = {answer_key(k): v for k, v in aliases.items() if v in ids}
+        found = (
+            by_id.get(key)
+            or by_id.get(key.replace(" ", "_").replace("-", "_"))
+            or by_label.get(key)
+            or by_alias.get(key)
+        )
+        if found is not None:
+            return found
+    shown = "nothing" if raw is None else repr(raw)
+    raise AnswerError(f"{shown} is not a valid answer; choose one of: {', '.join(ids)}")
 
 
 def choice_verdict(answers: Answers, expected: Any) -> Verdict:

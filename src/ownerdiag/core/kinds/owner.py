@@ -11,6 +11,14 @@ from ownerdiag.core.fields import JOINT, UNCLEAR, Answer, Choice
 from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct
 from ownerdiag.core.verdicts import Verdict, agreed
 
+OWNER_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("both", "jointly", "joint", "shared"), JOINT),
+    **dict.fromkeys(
+        ("can't say", "cant say", "unclear", "nobody", "don't know", "dont know"), UNCLEAR
+    ),
+}
+"""Everyday words for ``joint`` and ``unclear`` (matched in any case)."""
+
 if TYPE_CHECKING:
     from ownerdiag.core.models import Bank
 
@@ -42,6 +50,10 @@ class OwnerQuestion(QuestionBase):
 
     def choices(self, bank: Bank) -> list[Choice]:
         return bank.owner_choices()
+
+    def aliases(self, bank: Bank) -> dict[str, str]:
+        # the bank's short labels ("CRO", "VP Sales") first: they name this bank's own owners
+        return {**OWNER_ALIASES, **{label: owner for owner, label in bank.short_labels.items()}}
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return UNCLEAR

@@ -40,4 +40,4 @@ class TextQuestion(QuestionBase):
         return "write a sentence"
 
     def form_hint(self, bank: Bank) -> str:
-        return "answer: a sentence in your own words"
+        return "answer: in your own words, on the indented line below (more lines are fine)"

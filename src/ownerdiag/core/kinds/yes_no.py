@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from ownerdiag.core.models import Bank
 
 YES_NO: dict[str, str] = {"yes": "Yes", "no": "No"}
+YES_NO_ALIASES: dict[str, str] = {"y": "yes", "true": "yes", "n": "no", "false": "no"}
+"""Other words for yes and no (matched in any case)."""
 
 
 class YesNoQuestion(QuestionBase):
@@ -27,6 +29,9 @@ class YesNoQuestion(QuestionBase):
         if isinstance(raw, bool):  # JSON true/false, or YAML true/false
             raw = "yes" if raw else "no"
         return super().parse(raw, bank)
+
+    def aliases(self, bank: Bank) -> dict[str, str]:
+        return YES_NO_ALIASES
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return "no"

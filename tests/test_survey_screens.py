@@ -22,15 +22,17 @@ pytestmark = [
 ]
 
 
-def run_survey(tmp_path: Path, bank: Bank, key: str) -> tuple[str, Path]:
-    """Answer every question: ``key`` then Enter on choices, a sentence on free text."""
+def run_survey(tmp_path: Path, bank: Bank, key: str, yes_no: str = "") -> tuple[str, Path]:
+    """Answer every question: ``key`` (``yes_no`` on yes/no questions) then Enter on choices,
+    a sentence on free text."""
     out = tmp_path / "vp.yaml"
     child = spawn(*survey_args("vp_sales", "Sam Ortiz", "--out", out), cwd=tmp_path)
     screen = io.StringIO()
     child.logfile_read = screen
     for index, question in enumerate(bank.questions):
         at(child, index + 1, len(bank.questions))
-        child.send(f"words for {question.id}{ENTER}" if question.quoted else key + ENTER)
+        pressed = yes_no if question.kind == "yes_no" and yes_no else key
+        child.send(f"words for {question.id}{ENTER}" if question.quoted else pressed + ENTER)
     child.expect_exact("Save these answers?")
     child.send(ENTER)
     child.expect(pexpect.EOF)
@@ -42,7 +44,7 @@ def run_survey(tmp_path: Path, bank: Bank, key: str) -> tuple[str, Path]:
 def test_number_keys_answer_the_bank_and_nothing_gives_the_framework_away(
     tmp_path: Path, outbound: Bank
 ):
-    screen, out = run_survey(tmp_path, outbound, "2")
+    screen, out = run_survey(tmp_path, outbound, "2", yes_no="y")
     for lane in outbound.lanes.values():
         assert lane.title not in screen
     for question in outbound.questions:
@@ -53,6 +55,7 @@ def test_number_keys_answer_the_bank_and_nothing_gives_the_framework_away(
     assert set(owner) == {"vp_sales"}  # the second option, picked by its number
     cadences = {response.answers[q.id] for q in outbound.questions if q.answers_are_cadences}
     assert cadences == {"monthly"}  # the second of weekly, monthly, ...
+    assert {response.answers[q.id] for q in outbound.questions if q.kind == "yes_no"} == {"yes"}
     assert len(response.seconds) == len(outbound.questions)
     assert all(seconds >= 0 for seconds in response.seconds.values())
     # the same owner everywhere: the leader was told before saving

@@ -168,7 +168,7 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
         )
     # never the framework's answer: the kind's honest "not sure" one
     default = previous if previous is not None else question.neutral_answer(bank)
-    keys = [str(n) for n in range(1, len(options) + 1)]
+    keys = question.shortcut_keys(bank) or [str(n) for n in range(1, len(options) + 1)]
     choices = [
         questionary.Choice(literal(title), value, shortcut_key=key if len(options) <= 9 else None)
         for (value, title), key in zip(options, keys, strict=False)

@@ -93,6 +93,11 @@ class QuestionBase(Strict):
         """(answer, title) for a pick-one prompt; ``None`` asks for typed text instead."""
         return [(c.id, c.label) for c in self.choices(bank) or []]
 
+    def shortcut_keys(self, bank: Bank) -> list[str] | None:
+        """One key per prompt option, when the options have natural ones (y and n); else the
+        prompt numbers them."""
+        return None
+
     def neutral_answer(self, bank: Bank) -> Answer | None:
         """Where a prompt starts: the honest "not sure" answer, never the framework's."""
         return None

@@ -33,5 +33,8 @@ class YesNoQuestion(QuestionBase):
     def aliases(self, bank: Bank) -> dict[str, str]:
         return YES_NO_ALIASES
 
+    def shortcut_keys(self, bank: Bank) -> list[str]:
+        return ["y", "n"]
+
     def neutral_answer(self, bank: Bank) -> Answer:
         return "no"

@@ -132,7 +132,11 @@ def survey_command(
         entry.bank, role, name.strip(), out, answers, resume=resume, force=force,
         continue_with=opt.continue_command(ctx), inputs=opt.bank_file(bank),
     )  # fmt: skip
-    typer.echo(f"Saved {len(response.answers)} answers to {target}", err=True)
+    typer.echo(
+        f"Saved {len(response.answers)} answers to {target}. The file holds your answers only: "
+        "send it to whoever runs the comparison.",
+        err=True,
+    )
 
 
 @app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")

@@ -94,5 +94,21 @@ def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: 
 
 
 def print_resume_hint(command: Sequence[str], partial: Path) -> None:
-    saved = f"Progress saved in {partial}" if partial.exists() else "Nothing saved yet"
-    print(f"\n{saved}. To continue:\n  {shlex.join(command)}", file=sys.stderr)
+    if not partial.exists():
+        print("\nNothing was saved yet.", file=sys.stderr)
+        return
+    print(f"\nProgress saved in {partial}. To continue:\n  {plain_join(command)}", file=sys.stderr)
+
+
+_SHELL_SPECIAL = set('"$`\\!')
+
+
+def plain_join(command: Sequence[str]) -> str:
+    """A command to copy and paste, quoted no more than needed: ``--name "Chris O'Neil"``."""
+    words = []
+    for word in command:
+        quoted = shlex.quote(word)
+        if quoted != word and not _SHELL_SPECIAL.intersection(word):
+            quoted = f'"{word}"'
+        words.append(quoted)
+    return " ".join(words)

@@ -618,9 +618,9 @@ def test_outbound_example_files():
     assert comparison.headline.diagnosis == "differ"
     assert ids(comparison.conflicts())[:5] == [
         "outbound_strategy_owner",
-        "revenue_outcome",
         "motion_change_call",
         "pipeline_creation",
+        "revenue_outcome",
         "persona_priority",
     ]
 

@@ -77,7 +77,7 @@ def test_blank_answer_counts_as_missing_with_its_line(cli, outbound: Bank, tmp_p
     path.write_text(text)
     result = cli(*survey_args("cro", "D", "--answers", path, "-o", tmp_path / "o.yaml"))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{path}:2:1: question 'icp_definition' has no answer")
+    assert result.stderr.startswith(f"{path}:6:1: question 'icp_definition' has no answer")
 
 
 def test_existing_response_needs_force(cli, outbound: Bank, tmp_path: Path):

@@ -61,7 +61,7 @@ def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbou
     child.expect_exact("Save these answers?")
     child.send(DOWN + ENTER)  # change an answer
     child.expect_exact("Which answer?")
-    child.send(DOWN * 3 + ENTER)  # question 4: channel_mix
+    child.send(DOWN * 3 + ENTER)  # question 4: gtm_motion_execution
     answer(child, outbound, 3, downs=4)  # unclear -> ... -> joint
     child.expect_exact("Save these answers?")
     child.send(ENTER)
@@ -72,8 +72,8 @@ def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbou
     response, _ = load_response(out)
     assert response.complete and len(response.answers) == len(outbound.questions)
     assert response.answers["outbound_strategy_owner"] == "cro"
-    assert response.answers["icp_definition"] == "vp_sales"
-    assert response.answers["channel_mix"] == "joint"
+    assert response.answers["outbound_execution_owner"] == "vp_sales"
+    assert response.answers["gtm_motion_execution"] == "joint"
     assert response.answers["persona_priority"] == "unclear"
     assert response.answers["foundation_buyer"] == "answer 37"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -115,8 +115,8 @@ def test_ctrl_c_keeps_progress_and_resume_finishes(tmp_path: Path, outbound: Ban
     assert child.exitstatus == 0
     response, _ = load_response(out)
     assert response.answers["outbound_strategy_owner"] == "vp_sales"
-    assert response.answers["icp_definition"] == "joint"
-    assert response.answers["persona_priority"] == "marketing"
+    assert response.answers["outbound_execution_owner"] == "joint"
+    assert response.answers["gtm_motion_definition"] == "marketing"
     assert response.complete and not partial.exists()
 
 

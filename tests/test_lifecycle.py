@@ -31,3 +31,14 @@ def test_nothing_saved_prints_no_command(tmp_path: Path, capsys: pytest.CaptureF
     saved.write_text("x")
     print_resume_hint(["ownerdiag", "survey", "--resume"], saved)
     assert "ownerdiag survey --resume" in capsys.readouterr().err
+
+
+def test_resume_restart_or_ask():
+    from ownerdiag.cli.options import continuing
+    from ownerdiag.errors import InputError
+
+    assert continuing(True, False) is True
+    assert continuing(False, True) is False
+    assert continuing(False, False) is None  # ask, when progress is saved
+    with pytest.raises(InputError, match="contradict"):
+        continuing(True, True)

@@ -99,12 +99,16 @@ def test_ctrl_c_keeps_progress_and_resume_finishes(tmp_path: Path, outbound: Ban
     partial = Path(f"{out}.partial")
     assert stat.S_IMODE(partial.stat().st_mode) == 0o600
 
-    again = spawn(*args, cwd=tmp_path)  # without --resume: refuses to throw progress away
+    again = spawn(*args, cwd=tmp_path)  # the same command offers to continue; "no" keeps it all
+    again.expect_exact("Continue where you left off?")
+    again.send("n")
     again.expect(pexpect.EOF)
     again.close()
-    assert again.exitstatus == 2
+    assert again.exitstatus == 2 and partial.exists()
 
-    child = spawn(*args, "--resume", cwd=tmp_path)
+    child = spawn(*args, cwd=tmp_path)  # and Enter continues (the default)
+    child.expect_exact("Continue where you left off?")
+    child.send(ENTER)
     child.expect_exact("Resuming: 3 answers already saved.")
     for index in range(3, len(outbound.questions)):
         answer(child, outbound, index)

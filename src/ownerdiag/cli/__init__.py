@@ -114,6 +114,7 @@ def survey_command(
     out: opt.Out = None,
     answers: opt.AnswersFile = None,
     resume: opt.Resume = False,
+    restart: opt.Restart = False,
     force: opt.Force = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:
@@ -129,7 +130,8 @@ def survey_command(
     opt.check_role(entry.bank, role)
     opt.check_survey_input(answers, name, bank, role)
     response, target = jobs.survey(
-        entry.bank, role, name.strip(), out, answers, resume=resume, force=force,
+        entry.bank, role, name.strip(), out, answers, force=force,
+        resume=opt.continuing(resume, restart),
         continue_with=opt.continue_command(ctx), inputs=opt.bank_file(bank),
     )  # fmt: skip
     typer.echo(
@@ -200,6 +202,7 @@ def resolve_command(
     out: opt.Out = Path("decisions.yaml"),
     answers: opt.AnswersFile = None,
     resume: opt.Resume = False,
+    restart: opt.Restart = False,
     force: opt.Force = False,
     allow_incomplete: opt.AllowIncomplete = False,
     bank: opt.BankAnswered = None,
@@ -216,7 +219,7 @@ def resolve_command(
     items = agenda(comparison)
     target = out or Path("decisions.yaml")
     decisions = jobs.meeting(
-        comparison, items, target, answers, resume=resume, force=force,
+        comparison, items, target, answers, resume=opt.continuing(resume, restart), force=force,
         continue_with=opt.continue_command(ctx), inputs=[*files, *opt.bank_file(bank)],
     )  # fmt: skip
     still_open = len(open_items(decisions, items))

@@ -19,9 +19,9 @@ EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 ADVICE = {
     Fix.REPLACE: "add --force to replace it, or choose another --out",
-    Fix.CONTINUE_OR_RESTART: "add --resume to continue it, or --force to start over",
+    Fix.CONTINUE_OR_RESTART: "add --resume to continue it, or --restart to start over",
     Fix.START_AFRESH: "start again without --resume",
-    Fix.SAME_SURVEY: "resume with the same --bank, --role and --name, or --force to start over",
+    Fix.SAME_SURVEY: "resume with the same --bank, --role and --name, or --restart to start over",
     Fix.FINISH_OR_ALLOW_INCOMPLETE: "finish it with ownerdiag survey --resume, "
     "or add --allow-incomplete",
     Fix.GIVE_BANK_FILE: "give the bank file they answered with --bank PATH, or survey again",

@@ -78,7 +78,17 @@ ResponseFiles = Annotated[
 ]
 Out = Annotated[Path | None, _option("--out", "-o", metavar="FILE", help="Write it to this file.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
-Resume = Annotated[bool, typer.Option("--resume", help="Continue an interrupted session.")]
+Resume = Annotated[bool, typer.Option("--resume", help="Continue saved progress, no question.")]
+Restart = Annotated[bool, typer.Option("--restart", help="Start over, dropping saved progress.")]
+
+
+def continuing(resume: bool, restart: bool) -> bool | None:
+    """--resume, --restart, or neither: ask if progress is saved."""
+    if resume and restart:
+        raise InputError.single("--resume and --restart contradict each other", "--restart")
+    return True if resume else False if restart else None
+
+
 AllowIncomplete = Annotated[
     bool, typer.Option("--allow-incomplete", help="Use unfinished surveys too.")
 ]
@@ -147,7 +157,7 @@ def continue_command(ctx: typer.Context) -> Callable[..., list[str]]:
         arg = ran.pop(0)
         if arg in ("--out", "-o") and ran:
             ran.pop(0)
-        elif arg not in ("--force", "--resume") and not arg.startswith("--out="):
+        elif arg not in ("--force", "--resume", "--restart") and not arg.startswith("--out="):
             kept.append(arg)
 
     def command(out: Path, name: str = "") -> list[str]:

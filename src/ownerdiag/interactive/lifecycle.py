@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ownerdiag.errors import Fix, InputError
 from ownerdiag.files import storage
 from ownerdiag.files.documents import SavedFile, to_yaml
 from ownerdiag.files.yamlio import Document, read_yaml
@@ -51,11 +52,14 @@ def run(
     out: Path,
     *,
     answers: Path | None,
-    resume: bool,
+    resume: bool | None,
     force: bool,
     inputs: Sequence[Path] = (),
 ) -> Doc:
-    """Fill ``job`` in from ``answers`` or from prompts, then write it to ``out``."""
+    """Fill ``job`` in from ``answers`` or from prompts, then write it to ``out``.
+
+    ``resume``: True continues saved progress, False starts over, None asks when there is any.
+    """
     storage.refuse_overwrite(out, force, job.what, [*inputs, *([answers] if answers else [])])
     partial = storage.partial_path(out)
     if answers is not None:
@@ -69,28 +73,43 @@ def run(
     return doc
 
 
-def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
+def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, force: bool) -> Doc:
     with storage.exclusive(out, job.what):
         return _ask_alone(job, out, partial, resume=resume, force=force)
 
 
-def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool, force: bool) -> Doc:
+def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, force: bool) -> Doc:
     from ownerdiag.interactive.prompts import terminal_session
-
-    if storage.check_partial(partial, resume=resume, force=force):
-        doc = job.load_progress(partial)
-    else:
-        doc = job.start(utc_now())
 
     def save(progress: Doc) -> None:
         storage.write_atomic(partial, to_yaml(progress))
 
     with terminal_session():
+        if resume is None and partial.exists() and not force:
+            resume = _offer_to_continue(partial)
+        if storage.check_partial(partial, resume=bool(resume), force=force or resume is False):
+            doc = job.load_progress(partial)
+        else:
+            doc = job.start(utc_now())
         try:
             return job.ask(doc, save)
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
             print_resume_hint(job.continue_with(out), partial)
             raise KeyboardInterrupt from None
+
+
+def _offer_to_continue(partial: Path) -> bool:
+    """The same command again finds the saved progress: continue it (the default), or keep it
+    and stop."""
+    import questionary
+
+    if questionary.confirm(
+        "Answers from before are saved. Continue where you left off?"
+    ).unsafe_ask():
+        return True
+    raise InputError.single(
+        "unfinished work is saved here", str(partial), fix=Fix.CONTINUE_OR_RESTART
+    )
 
 
 def print_resume_hint(command: Sequence[str], partial: Path) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import textwrap
 import time
 from collections.abc import Callable
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import get_app_session
 
 from ownerdiag.core.answers import asked_order, finish, first_unanswered, with_answer
 from ownerdiag.core.kinds import QuestionBase
@@ -63,7 +66,11 @@ def run(bank: Bank, response: Response, save: Save) -> Response:
 def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: Any = None) -> Any:
     """One question under its progress line and section; '?' shows its help, if it has any."""
     section = f" · {question.section}" if question.section else ""
-    say("", (f"[{index + 1}/{total}]{section}", "bold fg:ansicyan"))
+    fresh_screen()
+    say((f"[{index + 1}/{total}]{section}", "bold fg:ansicyan"))
+    say("", (wrapped(question.prompt), "bold"))
+    if question.help and question.prompt_options(bank) is None:
+        say((wrapped(question.help), "italic"))
     while True:
         answer = _prompt(bank, question, previous).unsafe_ask()
         if answer != HELP:
@@ -157,11 +164,10 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
     if options is None:
         return with_back(
             questionary.text(
-                literal(question.prompt),
+                "Your answer",
+                qmark="›",
                 default=str(previous or ""),
-                instruction=literal(
-                    f"({question.help + ' · ' if question.help else ''}{TEXT_KEYS})"
-                ),
+                instruction=f"({TEXT_KEYS})",
                 validate=lambda text: bool(text.strip()) or "Please write a short answer.",
             ),
             help_key=False,
@@ -176,7 +182,8 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
     helps = " · ? help" if question.help else ""
     return with_back(
         questionary.select(
-            literal(question.prompt),
+            "Your answer",
+            qmark="›",
             choices=choices,
             default=next((c for c in choices if c.value == default), None),
             instruction=f"({CHOICE_KEYS}{helps})",
@@ -185,6 +192,24 @@ def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Qu
         help_key=bool(question.help),
         arrow_back=True,
     )
+
+
+def fresh_screen() -> None:
+    """Each question on a cleared screen: no growing transcript, nothing left over from a resize.
+    A dumb terminal gets no escape sequences, so it keeps the transcript."""
+    if os.environ.get("TERM") == "dumb":
+        return
+    output = get_app_session().output
+    output.erase_screen()
+    output.cursor_goto(0, 0)
+    output.flush()
+
+
+def wrapped(text: str) -> str:
+    """``text`` broken between words to fit the terminal (60 to 100 columns of text)."""
+    columns = get_app_session().output.get_size().columns
+    width = max(38, min(columns, 100) - 2)
+    return "\n".join(textwrap.fill(part, width) for part in text.splitlines() or [""])
 
 
 def ask_name() -> str:

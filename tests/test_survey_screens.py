@@ -4,6 +4,7 @@ framework answer on screen, number keys, and a caution at review when answers lo
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ownerdiag.core.models import Bank
 from ownerdiag.files.documents import load_response
 
 from .conftest import survey_args
-from .test_survey_pty import ENTER, at, spawn
+from .test_survey_pty import ENTER, EXE, at, spawn
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="needs a pty"),
@@ -67,3 +68,40 @@ def test_enter_all_the_way_is_pointed_out_at_review(tmp_path: Path, outbound: Ba
     assert "Your answers show “can't say” on 100% of owner questions" in screen
     response, _ = load_response(out)
     assert {response.answers[q.id] for q in outbound.questions if q.names_owners} == {"unclear"}
+
+
+@pytest.mark.parametrize("how", [["--plain"], []])
+def test_plain_mode_answers_line_by_line_with_no_escape_sequence(
+    tmp_path: Path, outbound: Bank, how: list[str]
+):
+    out = tmp_path / "cro.yaml"
+    env = {**os.environ, "TERM": "xterm" if how else "dumb"}
+    child = pexpect.spawn(
+        EXE,
+        [*survey_args("cro", "Dana Reyes", "--out", out), *how],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(30, 100),
+        timeout=20,
+    )
+    screen = io.BytesIO()
+    child.logfile_read = screen
+    for index, question in enumerate(outbound.questions):
+        child.expect_exact(f"Question {index + 1} of {len(outbound.questions)}")
+        child.expect_exact("Your answer (b to go back")
+        if question.quoted:
+            child.sendline(f"In my words: {question.id}")
+        elif question.names_owners:
+            child.sendline("CRO")  # words work as well as numbers
+        else:
+            child.sendline("1")
+        child.expect_exact("Recorded: ")
+    child.expect_exact("Type s to save")
+    child.sendline("s")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert b"\x1b" not in screen.getvalue()
+    response, _ = load_response(out)
+    assert {response.answers[q.id] for q in outbound.questions if q.names_owners} == {"cro"}
+    assert response.answers["strategy_owner_sentence"] == "In my words: strategy_owner_sentence"

@@ -116,6 +116,7 @@ def survey_command(
     resume: opt.Resume = False,
     restart: opt.Restart = False,
     force: opt.Force = False,
+    plain: opt.Plain = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Answer a question bank alone, in the terminal (or from a file with --answers).
@@ -133,6 +134,7 @@ def survey_command(
         entry.bank, role, name.strip(), out, answers, force=force,
         resume=opt.continuing(resume, restart),
         continue_with=opt.continue_command(ctx), inputs=opt.bank_file(bank),
+        plain=plain or os.environ.get("TERM") == "dumb",
     )  # fmt: skip
     typer.echo(
         f"Saved {len(response.answers)} answers to {target}. The file holds your answers only: "

@@ -79,6 +79,14 @@ ResponseFiles = Annotated[
 Out = Annotated[Path | None, _option("--out", "-o", metavar="FILE", help="Write it to this file.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
 Resume = Annotated[bool, typer.Option("--resume", help="Continue saved progress, no question.")]
+Plain = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Line-by-line questions for screen readers: no drawing, colour or escape sequences "
+        "(also when TERM=dumb).",
+    ),
+]
 Restart = Annotated[bool, typer.Option("--restart", help="Start over, dropping saved progress.")]
 
 

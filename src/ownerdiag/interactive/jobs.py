@@ -30,13 +30,14 @@ def survey(
     force: bool,
     continue_with: Callable[[Path, str], Sequence[str]],
     inputs: Sequence[Path] = (),
+    plain: bool = False,
 ) -> tuple[Response, Path]:
     """One leader's survey, from prompts or an answers file; returns it and where it went.
 
     ``continue_with(out, name)`` is the command that resumes it.
     """
     if answers_file is None:
-        name = name or _ask_name()
+        name = name or _ask_name(plain)
     target = out or default_out(bank.id, role, name)
 
     def start(now: datetime) -> Response:
@@ -50,6 +51,10 @@ def survey(
         return start(lifecycle.utc_now()).model_copy(update={"answers": parsed})
 
     def ask(response: Response, save: Callable[[Response], None]) -> Response:
+        if plain:
+            from ownerdiag.interactive import plain as lines
+
+            return lines.run(bank, response, save)
         from ownerdiag.interactive import survey as prompts
 
         prompts.opening_screen(bank, role, name, len(response.answers))
@@ -62,6 +67,7 @@ def survey(
         from_answers=from_answers,
         ask=ask,
         finish=lambda response, now: answers.finish(bank, response, now),
+        plain=plain,
         continue_with=lambda path: continue_with(path, name),
     )
     done = lifecycle.run(
@@ -70,7 +76,11 @@ def survey(
     return done, target
 
 
-def _ask_name() -> str:
+def _ask_name(plain: bool) -> str:
+    if plain:
+        from ownerdiag.interactive import plain as lines
+
+        return lines.ask_name()
     from ownerdiag.interactive.prompts import terminal_session
     from ownerdiag.interactive.survey import ask_name
 
@@ -124,6 +134,7 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
+        plain=False,
         continue_with=continue_with,
     )
     return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

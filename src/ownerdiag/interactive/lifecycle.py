@@ -8,6 +8,7 @@ are imported only when prompts are shown.
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import sys
 from collections.abc import Callable, Sequence
@@ -42,6 +43,8 @@ class Job(Generic[Doc]):
     ask: Callable[[Doc, Callable[[Doc], None]], Doc]
     """Prompts in the terminal, calling save after every answer; raises KeyboardInterrupt."""
     finish: Callable[[Doc, datetime], Doc]
+    plain: bool
+    """Line-by-line prompts (no prompt_toolkit, no escape sequences) instead of drawn ones."""
     continue_with: Callable[[Path], Sequence[str]]
     """The command that continues it, for the progress file written to the given path: printed
     after an interruption."""
@@ -84,9 +87,9 @@ def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, 
     def save(progress: Doc) -> None:
         storage.write_atomic(partial, to_yaml(progress))
 
-    with terminal_session():
+    with contextlib.nullcontext() if job.plain else terminal_session():
         if resume is None and partial.exists() and not force:
-            resume = _offer_to_continue(partial)
+            resume = _offer_to_continue(partial, job.plain)
         if storage.check_partial(partial, resume=bool(resume), force=force or resume is False):
             doc = job.load_progress(partial)
         else:
@@ -98,14 +101,20 @@ def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, 
             raise KeyboardInterrupt from None
 
 
-def _offer_to_continue(partial: Path) -> bool:
+def _offer_to_continue(partial: Path, plain: bool) -> bool:
     """The same command again finds the saved progress: continue it (the default), or keep it
     and stop."""
-    import questionary
+    if plain:
+        from ownerdiag.interactive.plain import confirm_continue
 
-    if questionary.confirm(
-        "Answers from before are saved. Continue where you left off?"
-    ).unsafe_ask():
+        going_on = confirm_continue()
+    else:
+        import questionary
+
+        going_on = questionary.confirm(
+            "Answers from before are saved. Continue where you left off?"
+        ).unsafe_ask()
+    if going_on:
         return True
     raise InputError.single(
         "unfinished work is saved here", str(partial), fix=Fix.CONTINUE_OR_RESTART

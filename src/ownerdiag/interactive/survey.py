@@ -18,7 +18,7 @@ from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive.lifecycle import utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
-from ownerdiag.render.labels import caution_text
+from ownerdiag.render.labels import answer_title, caution_text, shorten
 
 SAVE = "\x00save"
 KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
@@ -109,7 +109,7 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
 
 def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> list[Any]:
     """``  7. Who writes the sequences? …  → VP of Sales`` with can't-say answers marked."""
-    said = _answer_title(bank, question, answer)
+    said = answer_title(bank, question, answer)
     room = max(20, REVIEW_WIDTH - len(said) - 10)
     prompt = shorten(question.prompt, room)
     unsure = question.names_owners and answer == question.neutral_answer(bank)
@@ -117,28 +117,12 @@ def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) ->
     return [(f"{number:>3}. ", "fg:ansibrightblack"), f"{prompt}  ", (f"→ {said}", style)]
 
 
-def shorten(text: str, width: int) -> str:
-    """``text`` on one line of at most ``width`` characters, cut at a word with "…"."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-def _answer_title(bank: Bank, question: QuestionBase, answer: Any) -> str:
-    for value, title in question.prompt_options(bank) or []:
-        if value == answer:
-            return title
-    return question.label(answer, bank)
-
-
 def _change_one(bank: Bank, response: Response, save: Save) -> Response:
     questions = asked_order(bank, response)
     answers = response.answers
     choices = [
         questionary.Choice(
-            literal(f"{n}. {shorten(q.prompt, 50)} → {_answer_title(bank, q, answers.get(q.id))}"),
+            literal(f"{n}. {shorten(q.prompt, 50)} → {answer_title(bank, q, answers.get(q.id))}"),
             q.id,
         )
         for n, q in enumerate(questions, 1)

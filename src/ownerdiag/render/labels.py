@@ -7,6 +7,7 @@ from typing import Any
 from ownerdiag.core import kinds
 from ownerdiag.core.engine import Agreement, Comparison, Headline, Item
 from ownerdiag.core.fields import JOINT, UNCLEAR
+from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.base import LANE_TABLE
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import Caution
@@ -90,6 +91,23 @@ def person(bank: Bank, response: Response, short: bool = True) -> str:
     role = response.respondent.role
     label = short_label(bank, role) if short else bank.roles[role]
     return f"{response.respondent.name} ({label})"
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, cut at a word with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def answer_title(bank: Bank, question: QuestionBase, answer: Any) -> str:
+    """An answer as the respondent picked it: the option's title (``2 — Rarely``) or its label."""
+    for value, title in question.prompt_options(bank) or []:
+        if value == answer:
+            return title
+    return question.label(answer, bank)
 
 
 def caution_text(caution: Caution) -> str:

@@ -1,0 +1,130 @@
+"""The survey line by line, for screen readers and dumb terminals (``--plain``, or ``TERM=dumb``):
+numbered options read out as text, answers typed and read back; no cursor drawing, no colour,
+no escape sequences. Questions go to stderr, answers come from stdin; stdout stays clean."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ownerdiag.core.answers import asked_order, finish, first_unanswered, with_answer
+from ownerdiag.core.fields import AnswerError
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.quality import cautions
+from ownerdiag.core.text import literal
+from ownerdiag.interactive.lifecycle import utc_now
+from ownerdiag.render.labels import answer_title, caution_text, shorten
+
+BACK = object()
+Save = Callable[[Response], None]
+
+
+def tell(text: str = "") -> None:
+    print(literal(text), file=sys.stderr, flush=True)
+
+
+def read(prompt: str) -> str:
+    """One typed line; end of input (Ctrl-D) is an interruption."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.strip()
+
+
+def run(bank: Bank, response: Response, save: Save) -> Response:
+    """Every unanswered question, then the review; returns the finished response."""
+    tell("Type the number of an answer (or its words), then Enter. b goes back.")
+    questions = asked_order(bank, response)
+    index = first_unanswered(questions, response)
+    while index < len(questions):
+        question = questions[index]
+        started = time.monotonic()
+        answer = ask(bank, question, index, len(questions))
+        if answer is BACK:
+            index = max(0, index - 1)
+            continue
+        response = with_answer(response, question.id, answer, time.monotonic() - started)
+        save(response)
+        index += 1
+    return review(bank, response, save)
+
+
+def ask(bank: Bank, question: QuestionBase, index: int, total: int) -> Any:
+    section = f", {question.section}" if question.section else ""
+    tell()
+    tell(f"Question {index + 1} of {total}{section}.")
+    tell(question.prompt)
+    options = question.prompt_options(bank)
+    for number, (_, title) in enumerate(options or [], 1):
+        tell(f"  {number}. {title}")
+    helps = ", ? for help" if question.help else ""
+    while True:
+        raw = read(f"Your answer (b to go back{helps}): ")
+        if raw.lower() in ("b", "back"):
+            return BACK
+        if raw == "?" and question.help:
+            tell(question.help)
+            continue
+        if not raw:
+            tell("Please answer, or type b to go back.")
+            continue
+        try:
+            value = _value(bank, question, options, raw)
+        except AnswerError as exc:
+            tell(f"Not understood: {exc}.")
+            continue
+        tell(f"Recorded: {answer_title(bank, question, value)}.")
+        return value
+
+
+def _value(bank: Bank, question: QuestionBase, options: Any, raw: str) -> Any:
+    if options and raw.isdigit() and 1 <= int(raw) <= len(options):
+        return options[int(raw) - 1][0]
+    return question.parse(raw, bank)
+
+
+def review(bank: Bank, response: Response, save: Save) -> Response:
+    while True:
+        questions = asked_order(bank, response)
+        tell()
+        tell("Your answers:")
+        section = None
+        for number, question in enumerate(questions, 1):
+            if question.section and question.section != section:
+                section = question.section
+                tell(f"{section}:")
+            said = answer_title(bank, question, response.answers.get(question.id))
+            tell(f"  {number}. {shorten(question.prompt, 60)}: {said}")
+        for caution in cautions(bank, response):
+            tell(f"Caution: your answers show {caution_text(caution)}.")
+        raw = read(
+            f"Type s to save, or the number of an answer to change (1 to {len(questions)}): "
+        )
+        if raw.lower() in ("s", "save"):
+            return finish(bank, response, utc_now())
+        if raw.isdigit() and 1 <= int(raw) <= len(questions):
+            question = questions[int(raw) - 1]
+            started = time.monotonic()
+            answer = ask(bank, question, int(raw) - 1, len(questions))
+            if answer is not BACK:
+                seconds = time.monotonic() - started
+                response = with_answer(response, question.id, answer, seconds)
+                save(response)
+            continue
+        tell(f"Please type s, or a number from 1 to {len(questions)}.")
+
+
+def confirm_continue() -> bool:
+    raw = read("Answers from before are saved. Continue where you left off? (Y/n): ")
+    return raw.lower() not in ("n", "no")
+
+
+def ask_name() -> str:
+    while True:
+        name = read("Your name, as it should appear in the report: ")
+        if name:
+            return name

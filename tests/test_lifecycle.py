@@ -42,3 +42,21 @@ def test_resume_restart_or_ask():
     assert continuing(False, False) is None  # ask, when progress is saved
     with pytest.raises(InputError, match="contradict"):
         continuing(True, True)
+
+
+def test_a_shuffled_order_keeps_sections_together_and_differs_by_respondent(outbound):
+    from random import Random
+
+    from ownerdiag.core.answers import asked_order, shuffled_order, start
+    from ownerdiag.interactive.lifecycle import utc_now
+
+    orders = [shuffled_order(outbound, Random(seed)) for seed in (1, 2)]
+    assert orders[0] != orders[1]
+    for order in orders:
+        assert sorted(order) == sorted(q.id for q in outbound.questions)
+        sections = [outbound.question(qid).section for qid in order]
+        assert list(dict.fromkeys(sections)) == list(
+            dict.fromkeys(q.section for q in outbound.questions)
+        )  # each section once, in the order written
+    response = start(outbound, "cro", "C", utc_now()).model_copy(update={"order": orders[0]})
+    assert [q.id for q in asked_order(outbound, response)] == orders[0]  # resume and review

@@ -4,6 +4,7 @@ framework answer on screen, number keys, and a caution at review when answers lo
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -105,3 +106,60 @@ def test_plain_mode_answers_line_by_line_with_no_escape_sequence(
     response, _ = load_response(out)
     assert {response.answers[q.id] for q in outbound.questions if q.names_owners} == {"cro"}
     assert response.answers["strategy_owner_sentence"] == "In my words: strategy_owner_sentence"
+
+
+class Screen:
+    """What the terminal shows, as a terminal emulator (pyte) draws it from the output."""
+
+    def __init__(self, columns: int, rows: int) -> None:
+        import pyte
+
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def write(self, data: bytes) -> None:
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    def broken_words(self) -> list[str]:
+        """Lines that end in the middle of a word carried on at the start of the next line."""
+        lines = self.screen.display
+        return [
+            f"{upper!r} / {lower!r}"
+            for upper, lower in itertools.pairwise(lines)
+            if upper[-1:].isalnum() and lower[:1].isalnum()
+        ]
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(80, 24), (60, 20)])
+def test_no_word_is_broken_in_the_survey_or_the_review(
+    tmp_path: Path, outbound: Bank, columns: int, rows: int
+):
+    out = tmp_path / "cro.yaml"
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        EXE,
+        survey_args("cro", "Dana Reyes", "--out", out),
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(rows, columns),
+        timeout=20,
+    )
+    screen = Screen(columns, rows)
+    child.logfile_read = screen
+    broken: list[str] = []
+    for index, question in enumerate(outbound.questions):
+        child.expect_exact(f"[{index + 1}/{len(outbound.questions)}]")
+        child.expect_exact("Ctrl-B back")
+        broken += screen.broken_words()
+        child.send(f"words for {question.id}{ENTER}" if question.quoted else "3" + ENTER)
+    child.expect_exact("Save these answers?")
+    child.expect_exact("Change an answer")
+    broken += screen.broken_words()
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert broken == []

@@ -24,8 +24,8 @@ SAVE = "\x00save"
 KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
 CHOICE_KEYS = "← or Ctrl-B back"
 TEXT_KEYS = "Enter save · Ctrl-B back"
-REVIEW_WIDTH = 76
-"""Characters of a question shown per review line: one line per answer at 80 columns."""
+REVIEW_WIDTH = 80
+"""The widest review line: one line per answer, on terminals up to this wide and narrower."""
 
 Save = Callable[[Response], None]
 
@@ -91,9 +91,11 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
                 say((section, "bold"))
             say(*review_line(bank, question, number, response.answers.get(question.id)))
         for caution in cautions(bank, response):
-            say(("⚠ ", "bold fg:ansiyellow"), f"Your answers show {caution_text(caution)}.")
+            say((wrapped(f"⚠ Your answers show {caution_text(caution)}."), "bold fg:ansiyellow"))
         if cautions(bank, response):
-            say("  The report will point this out; change any answer that is not deliberate.")
+            say(
+                wrapped("The report will point this out; change any answer that is not deliberate.")
+            )
         action = questionary.select(
             "Save these answers?",
             choices=[
@@ -110,7 +112,9 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
 def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> list[Any]:
     """``  7. Who writes the sequences? …  → VP of Sales`` with can't-say answers marked."""
     said = answer_title(bank, question, answer)
-    room = max(20, REVIEW_WIDTH - len(said) - 10)
+    width = min(REVIEW_WIDTH, get_app_session().output.get_size().columns) - 1
+    said = shorten(said, max(12, width // 3))
+    room = max(10, width - len(said) - 9)
     prompt = shorten(question.prompt, room)
     unsure = question.names_owners and answer == question.neutral_answer(bank)
     style = "bold fg:ansiyellow" if unsure else "bold"

@@ -83,7 +83,7 @@ def _header(view: View) -> RenderableType:
         )
         if r["cautions"]:
             doubt = "; ".join(r["cautions"])
-            lines.append(_text("    ", ("⚠ caution: ", "bold yellow"), f"{doubt}: read with care"))
+            lines.append(_labelled("    ⚠ caution", f"{doubt}: read with care", "bold yellow"))
     return Group(*lines)
 
 
@@ -161,14 +161,14 @@ def _flow(items: list[str], style: str = "") -> RenderableType:
     return Columns([_text((item, style)) for item in items], padding=(0, 2))
 
 
-def _labelled(label: str, body: RenderableType | str) -> RenderableType:
+def _labelled(label: str, body: RenderableType | str, style: str = "bold") -> RenderableType:
     """``label: body`` with wrapped lines of the body indented under its first line."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(_text((f"{label}:", "bold")), body)
+    grid.add_row(_text((f"{label}:", style)), body)
     return grid
 
 

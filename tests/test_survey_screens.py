@@ -61,12 +61,12 @@ def test_number_keys_answer_the_bank_and_nothing_gives_the_framework_away(
     assert len(response.seconds) == len(outbound.questions)
     assert all(seconds >= 0 for seconds in response.seconds.values())
     # the same owner everywhere: the leader was told before saving
-    assert "Your answers show the same answer on 100% of owner questions" in screen
+    assert "Caution: the same answer on 100% of owner questions" in screen
 
 
 def test_enter_all_the_way_is_pointed_out_at_review(tmp_path: Path, outbound: Bank):
     screen, out = run_survey(tmp_path, outbound, "")
-    assert "Your answers show “can't say” on 100% of owner questions" in screen
+    assert "Caution: “can't say” on 100% of owner questions" in screen
     response, _ = load_response(out)
     assert {response.answers[q.id] for q in outbound.questions if q.names_owners} == {"unclear"}
 
@@ -133,7 +133,7 @@ class Screen:
         ]
 
 
-@pytest.mark.parametrize(("columns", "rows"), [(80, 24), (60, 20)])
+@pytest.mark.parametrize(("columns", "rows"), [(100, 30), (80, 24), (60, 20)])
 def test_no_word_is_broken_in_the_survey_or_the_review(
     tmp_path: Path, outbound: Bank, columns: int, rows: int
 ):
@@ -158,6 +158,8 @@ def test_no_word_is_broken_in_the_survey_or_the_review(
     child.expect_exact("Save these answers?")
     child.expect_exact("Change an answer")
     broken += screen.broken_words()
+    # the review fits: its title is still on the screen when the save prompt is drawn
+    assert any(line.startswith("Review your answers") for line in screen.screen.display)
     child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()

@@ -100,7 +100,7 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
             said = answer_title(bank, question, response.answers.get(question.id))
             tell(f"  {number}. {shorten(question.prompt, 60)}: {said}")
         for caution in cautions(bank, response):
-            tell(f"Caution: your answers show {caution_text(caution)}.")
+            tell(f"Caution: {caution_text(caution)}.")
         raw = read(
             f"Type s to save, or the number of an answer to change (1 to {len(questions)}): "
         )

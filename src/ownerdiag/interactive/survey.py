@@ -80,33 +80,54 @@ def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: An
 
 
 def review(bank: Bank, response: Response, save: Save) -> Response:
-    """Every answer on one screen, grouped by section; change any of them, then save."""
+    """Every answer, grouped by section, a screenful at a time; change any of them, then save."""
+    page = 0
     while True:
-        say("", ("Review your answers", "bold"))
-        questions = asked_order(bank, response)
-        section: str | None = None
-        for number, question in enumerate(questions, 1):
-            if question.section and question.section != section:
-                section = question.section
-                say((section, "bold"))
-            say(*review_line(bank, question, number, response.answers.get(question.id)))
+        pages = review_pages(bank, response)
+        page = min(page, len(pages) - 1)
+        fresh_screen()
+        counted = f" (page {page + 1} of {len(pages)})" if len(pages) > 1 else ""
+        say(("Review your answers" + counted, "bold"))
+        for line in pages[page]:
+            say(*line)
         for caution in cautions(bank, response):
-            say((wrapped(f"⚠ Your answers show {caution_text(caution)}."), "bold fg:ansiyellow"))
+            say((wrapped(f"⚠ Caution: {caution_text(caution)}."), "bold fg:ansiyellow"))
         if cautions(bank, response):
             say(
                 wrapped("The report will point this out; change any answer that is not deliberate.")
             )
+        choices = [
+            questionary.Choice("Save and finish", SAVE),
+            questionary.Choice("Change an answer", "change"),
+        ]
+        if page + 1 < len(pages):
+            choices.append(questionary.Choice("Next page", "next"))
+        if page:
+            choices.append(questionary.Choice("Previous page", "previous"))
         action = questionary.select(
-            "Save these answers?",
-            choices=[
-                questionary.Choice("Save and finish", SAVE),
-                questionary.Choice("Change an answer", "change"),
-            ],
-            default=SAVE,
+            "Save these answers?", choices=choices, default=SAVE
         ).unsafe_ask()
         if action == SAVE:
             return finish(bank, response, utc_now())
+        if action in ("next", "previous"):
+            page += 1 if action == "next" else -1
+            continue
         response = _change_one(bank, response, save)
+
+
+def review_pages(bank: Bank, response: Response) -> list[list[list[Any]]]:
+    """The review's lines (section titles and one line per answer), in screenfuls that leave
+    room for the cautions and the save prompt."""
+    rows = get_app_session().output.get_size().rows
+    room = max(8, rows - 9)
+    lines: list[list[Any]] = []
+    section: str | None = None
+    for number, question in enumerate(asked_order(bank, response), 1):
+        if question.section and question.section != section:
+            section = question.section
+            lines.append([(section, "bold")])
+        lines.append(review_line(bank, question, number, response.answers.get(question.id)))
+    return [lines[start : start + room] for start in range(0, len(lines), room)] or [[]]
 
 
 def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> list[Any]:

@@ -11,12 +11,16 @@ from __future__ import annotations
 import contextlib
 import shlex
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from ownerdiag.core.answers import asked_order, first_unanswered, with_answer
+from ownerdiag.core.kinds import QuestionBase
+from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import Fix, InputError
 from ownerdiag.files import storage
 from ownerdiag.files.documents import SavedFile, to_yaml
@@ -24,6 +28,33 @@ from ownerdiag.files.yamlio import Document, read_yaml
 
 Doc = TypeVar("Doc", bound=SavedFile)
 Save = Callable[[SavedFile], None]
+
+
+BACK = "\x00back"
+"""What a prompt returns when the person asks to go back one question."""
+
+
+def answer_all(
+    bank: Bank,
+    response: Response,
+    save: Callable[[Response], None],
+    ask: Callable[[QuestionBase, int, int, Any], Any],
+) -> Response:
+    """Ask every unanswered question in the respondent's order, saving after each answer and
+    timing it; ``ask(question, index, total, previous)`` returns the answer or ``BACK``."""
+    questions = asked_order(bank, response)
+    index = first_unanswered(questions, response)
+    while index < len(questions):
+        question = questions[index]
+        started = time.monotonic()
+        answer = ask(question, index, len(questions), response.answers.get(question.id))
+        if answer == BACK:
+            index = max(0, index - 1)
+            continue
+        response = with_answer(response, question.id, answer, time.monotonic() - started)
+        save(response)
+        index += 1
+    return response
 
 
 def utc_now() -> datetime:

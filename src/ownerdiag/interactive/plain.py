@@ -9,16 +9,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ownerdiag.core.answers import asked_order, finish, first_unanswered, with_answer
+from ownerdiag.core.answers import asked_order, finish, with_answer
 from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
-from ownerdiag.interactive.lifecycle import utc_now
+from ownerdiag.interactive.lifecycle import BACK, answer_all, utc_now
 from ownerdiag.render.labels import answer_title, caution_text, shorten
 
-BACK = object()
 Save = Callable[[Response], None]
 
 
@@ -38,22 +37,11 @@ def read(prompt: str) -> str:
 def run(bank: Bank, response: Response, save: Save) -> Response:
     """Every unanswered question, then the review; returns the finished response."""
     tell("Type the number of an answer (or its words), then Enter. b goes back.")
-    questions = asked_order(bank, response)
-    index = first_unanswered(questions, response)
-    while index < len(questions):
-        question = questions[index]
-        started = time.monotonic()
-        answer = ask(bank, question, index, len(questions))
-        if answer is BACK:
-            index = max(0, index - 1)
-            continue
-        response = with_answer(response, question.id, answer, time.monotonic() - started)
-        save(response)
-        index += 1
+    response = answer_all(bank, response, save, lambda *at: ask(bank, *at))
     return review(bank, response, save)
 
 
-def ask(bank: Bank, question: QuestionBase, index: int, total: int) -> Any:
+def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: Any = None) -> Any:
     section = f", {question.section}" if question.section else ""
     tell()
     tell(f"Question {index + 1} of {total}{section}.")
@@ -110,7 +98,7 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
             question = questions[int(raw) - 1]
             started = time.monotonic()
             answer = ask(bank, question, int(raw) - 1, len(questions))
-            if answer is not BACK:
+            if answer != BACK:
                 seconds = time.monotonic() - started
                 response = with_answer(response, question.id, answer, seconds)
                 save(response)

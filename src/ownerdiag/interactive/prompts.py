@@ -18,8 +18,8 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from ownerdiag.core.text import literal
+from ownerdiag.interactive.lifecycle import BACK
 
-BACK = "\x00back"
 HELP = "\x00help"
 
 

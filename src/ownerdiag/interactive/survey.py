@@ -11,12 +11,12 @@ from typing import Any
 import questionary
 from prompt_toolkit.application import get_app_session
 
-from ownerdiag.core.answers import asked_order, finish, first_unanswered, with_answer
+from ownerdiag.core.answers import asked_order, finish, with_answer
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
-from ownerdiag.interactive.lifecycle import utc_now
+from ownerdiag.interactive.lifecycle import answer_all, utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import answer_title, caution_text, shorten
 
@@ -48,18 +48,7 @@ def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
 
 def run(bank: Bank, response: Response, save: Save) -> Response:
     """Ask every unanswered question, then the review screen; returns the finished response."""
-    questions = asked_order(bank, response)
-    index = first_unanswered(questions, response)
-    while index < len(questions):
-        question = questions[index]
-        started = time.monotonic()
-        answer = ask(bank, question, index, len(questions), response.answers.get(question.id))
-        if answer == BACK:
-            index = max(0, index - 1)
-            continue
-        response = with_answer(response, question.id, answer, time.monotonic() - started)
-        save(response)
-        index += 1
+    response = answer_all(bank, response, save, lambda *at: ask(bank, *at))
     return review(bank, response, save)
 
 

@@ -165,3 +165,17 @@ def test_no_word_is_broken_in_the_survey_or_the_review(
     child.close()
     assert child.exitstatus == 0
     assert broken == []
+
+
+def test_ctrl_d_on_a_choice_question_keeps_progress_like_ctrl_c(tmp_path: Path, outbound: Bank):
+    out = tmp_path / "cro.yaml"
+    child = spawn(*survey_args("cro", "Dana Reyes", "--out", out), cwd=tmp_path)
+    at(child, 1, len(outbound.questions))
+    child.send("1" + ENTER)
+    at(child, 2, len(outbound.questions))
+    child.sendcontrol("d")
+    child.expect_exact("Progress saved in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert Path(f"{out}.partial").exists()

@@ -54,16 +54,21 @@ def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: An
         raw = read(f"Your answer (b to go back{helps}): ")
         if raw.lower() in ("b", "back"):
             return BACK
-        if raw == "?" and question.help:
-            tell(question.help)
+        if raw == "?":
+            tell(question.help or "This question has no extra help.")
             continue
         if not raw:
             tell("Please answer, or type b to go back.")
             continue
         try:
             value = _value(bank, question, options, raw)
-        except AnswerError as exc:
-            tell(f"Not understood: {exc}.")
+        except AnswerError:
+            shown = (
+                f"a number from 1 to {len(options)} or the words of an answer"
+                if options
+                else "some words"
+            )
+            tell(f"Not understood: please type {shown}.")
             continue
         tell(f"Recorded: {answer_title(bank, question, value)}.")
         return value
@@ -89,21 +94,26 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
             tell(f"  {number}. {shorten(question.prompt, 60)}: {said}")
         for caution in cautions(bank, response):
             tell(f"Caution: {caution_text(caution)}.")
-        raw = read(
-            f"Type s to save, or the number of an answer to change (1 to {len(questions)}): "
-        )
-        if raw.lower() in ("s", "save"):
+        choice = _save_or_number(len(questions))
+        if choice is None:
             return finish(bank, response, utc_now())
-        if raw.isdigit() and 1 <= int(raw) <= len(questions):
-            question = questions[int(raw) - 1]
-            started = time.monotonic()
-            answer = ask(bank, question, int(raw) - 1, len(questions))
-            if answer != BACK:
-                seconds = time.monotonic() - started
-                response = with_answer(response, question.id, answer, seconds)
-                save(response)
-            continue
-        tell(f"Please type s, or a number from 1 to {len(questions)}.")
+        question = questions[choice - 1]
+        started = time.monotonic()
+        answer = ask(bank, question, choice - 1, len(questions))
+        if answer != BACK:
+            response = with_answer(response, question.id, answer, time.monotonic() - started)
+            save(response)
+
+
+def _save_or_number(count: int) -> int | None:
+    """``None`` to save, or the number of the answer to change; asks again until it is one."""
+    while True:
+        raw = read(f"Type s to save, or the number of an answer to change (1 to {count}): ")
+        if raw.lower() in ("s", "save"):
+            return None
+        if raw.isdigit() and 1 <= int(raw) <= count:
+            return int(raw)
+        tell(f"Please type s, or a number from 1 to {count}.")
 
 
 def confirm_continue() -> bool:

@@ -41,6 +41,10 @@ def with_back(
     def _back(event: Any) -> None:
         event.app.exit(result=BACK)
 
+    @keys.add("c-d", eager=True)
+    def _end(event: Any) -> None:  # Ctrl-D stops like Ctrl-C: progress kept, resume shown
+        event.app.exit(exception=EOFError())
+
     if arrow_back:
 
         @keys.add("left", eager=True)

@@ -32,30 +32,50 @@ Save = Callable[[Response], None]
 
 def opening_screen(bank: Bank, role: str, name: str, answered: int) -> None:
     minutes = max(3, round(len(bank.questions) * 12 / 60))
-    say(("\n" + bank.title, "bold"))
+    say(("\n" + wrapped(bank.title), "bold"))
     say(
-        f"Answering as {name}, {bank.roles[role]}: {len(bank.questions)} questions, "
-        f"about {minutes} minutes."
+        wrapped(
+            f"Answering as {name}, {bank.roles[role]}: {len(bank.questions)} questions, "
+            f"about {minutes} minutes."
+        )
     )
     say(
-        "Answer for how things work today, not how they should. Your answers stay on this "
-        "machine, and the other leaders will not see them before the comparison."
+        wrapped(
+            "Answer for how things work today, not how they should. Your answers stay on this "
+            "machine, and the other leaders will not see them before the comparison."
+        )
     )
     if answered:
         say((f"Resuming: {answered} answers already saved.", "italic"))
-    say(("Keys: " + KEYS, "fg:ansibrightblack"))
+    say((wrapped("Keys: " + KEYS), "fg:ansibrightblack"))
 
 
 def run(bank: Bank, response: Response, save: Save) -> Response:
     """Ask every unanswered question, then the review screen; returns the finished response."""
-    response = answer_all(bank, response, save, lambda *at: ask(bank, *at))
+    asked: list[str] = []
+
+    def ask_next(question: QuestionBase, index: int, total: int, previous: Any) -> Any:
+        # the opening screen (and how many answers are saved) stays up for the first question
+        asked.append(question.id)
+        return ask(bank, question, index, total, previous, clear=len(asked) > 1)
+
+    response = answer_all(bank, response, save, ask_next)
     return review(bank, response, save)
 
 
-def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: Any = None) -> Any:
+def ask(
+    bank: Bank,
+    question: QuestionBase,
+    index: int,
+    total: int,
+    previous: Any = None,
+    *,
+    clear: bool = True,
+) -> Any:
     """One question under its progress line and section; '?' shows its help, if it has any."""
     section = f" · {question.section}" if question.section else ""
-    fresh_screen()
+    if clear:
+        fresh_screen()
     say((f"[{index + 1}/{total}]{section}", "bold fg:ansicyan"))
     say("", (wrapped(question.prompt), "bold"))
     if question.help and question.prompt_options(bank) is None:
@@ -65,7 +85,7 @@ def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: An
         if answer != HELP:
             return answer
         # never the bank's `why`: it gives the framework's answer away
-        say((question.help, "italic"))
+        say((wrapped(question.help), "italic"))
 
 
 def review(bank: Bank, response: Response, save: Save) -> Response:
@@ -131,12 +151,19 @@ def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) ->
     return [(f"{number:>3}. ", "fg:ansibrightblack"), f"{prompt}  ", (f"→ {said}", style)]
 
 
+def _pick_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> str:
+    """One line of the change-an-answer list, as narrow as a review line."""
+    width = min(REVIEW_WIDTH, get_app_session().output.get_size().columns) - 6
+    said = shorten(answer_title(bank, question, answer), max(12, width // 3))
+    return f"{number}. {shorten(question.prompt, max(10, width - len(said) - 8))} → {said}"
+
+
 def _change_one(bank: Bank, response: Response, save: Save) -> Response:
     questions = asked_order(bank, response)
     answers = response.answers
     choices = [
         questionary.Choice(
-            literal(f"{n}. {shorten(q.prompt, 50)} → {answer_title(bank, q, answers.get(q.id))}"),
+            literal(_pick_line(bank, q, n, answers.get(q.id))),
             q.id,
         )
         for n, q in enumerate(questions, 1)

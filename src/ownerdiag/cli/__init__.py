@@ -169,7 +169,7 @@ Examples:
 def compare_command(
     ctx: typer.Context,
     files: opt.ResponseFiles,
-    format: opt.Format = opt.ReportFormat("terminal"),
+    format: opt.Format = None,
     out: opt.Out = None,
     fail_on: opt.FailOnOpt = None,
     force: opt.Force = False,
@@ -184,7 +184,8 @@ def compare_command(
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     inputs = [*files, *opt.bank_file(bank)]
-    deliver("report", format.value, comparison, out, force=force, inputs=inputs)
+    chosen = format.value if format else None
+    deliver("report", chosen, comparison, out, force=force, inputs=inputs)
     exit_tripped(ctx)
 
 
@@ -240,7 +241,7 @@ Examples:
 def charter_command(
     files: opt.ResponseFiles,
     decisions: opt.Decisions = None,
-    format: opt.CharterFormat = opt.DocFormat.markdown,
+    format: opt.CharterFormat = None,
     out: opt.Out = None,
     on: opt.Date = None,
     force: opt.Force = False,
@@ -259,7 +260,8 @@ def charter_command(
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
     inputs = [*files, *([decisions] if decisions else []), *opt.bank_file(bank)]
     result = draft(comparison, agreed, today)
-    deliver("charter", format.value, result, out, force=force, inputs=inputs)
+    chosen = format.value if format else None
+    deliver("charter", chosen, result, out, force=force, inputs=inputs, default="markdown")
 
 
 TREND_EPILOG = """\b
@@ -275,7 +277,7 @@ def trend_command(
     rounds: Annotated[
         list[Path], typer.Argument(metavar="FOLDER", help="One folder per round, oldest first.")
     ],
-    format: opt.Format = opt.ReportFormat("terminal"),
+    format: opt.Format = None,
     out: opt.Out = None,
     force: opt.Force = False,
     allow_incomplete: opt.AllowIncomplete = False,
@@ -287,7 +289,8 @@ def trend_command(
 
     result = follow_rounds(rounds, bank_dir or [], allow_incomplete)
     inputs = [path for folder in rounds for path in folder.iterdir()]
-    deliver("trend", format.value, result, out, force=force, inputs=inputs)
+    chosen = format.value if format else None
+    deliver("trend", chosen, result, out, force=force, inputs=inputs)
 
 
 def main() -> None:

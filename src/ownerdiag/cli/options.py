@@ -106,10 +106,14 @@ AnswersFile = Annotated[
 ]
 Role = Annotated[str, _option("--role", "-r", metavar="ROLE", help="A role of the bank, e.g. cro.")]
 Name = Annotated[str, _option("--name", "-n", metavar="NAME", help="Your name (else asked).")]
-Format = Annotated[ReportFormat, typer.Option("--format", "-f")]
+_FORMAT_HELP = "Default: from --out's extension (.md, .html, .json, .txt), else the terminal."
+Format = Annotated[ReportFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 ListFormat = Annotated[TableOrJson, typer.Option("--format", "-f")]
 ShowFormat = Annotated[BankFormat, typer.Option("--format", "-f")]
-CharterFormat = Annotated[DocFormat, typer.Option("--format", "-f")]
+CharterFormat = Annotated[
+    DocFormat | None,
+    typer.Option("--format", "-f", help="Default: from --out's extension, else markdown."),
+]
 FailOnOpt = Annotated[
     FailOn | None, _option("--fail-on", help="Exit 1 if any conflict is at least this severe.")
 ]

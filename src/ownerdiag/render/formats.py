@@ -25,18 +25,50 @@ FORMATS: dict[str, str] = {
 """Format name -> the module that writes it."""
 
 
+SUFFIXES: dict[str, str] = {
+    ".txt": "terminal",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+"""What an --out file's extension says about its format."""
+
+
+def choose(format: str | None, out: Path | None, default: str) -> str:
+    """The format asked for, else the one ``out``'s extension names, else ``default``; an
+    extension that contradicts the format asked for, or names none, is refused."""
+    named = SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if out is not None and named is None and format is None:
+        known = ", ".join(SUFFIXES)
+        raise InputError.single(
+            f"cannot tell the format from the extension {out.suffix or '(none)'!r}",
+            str(out),
+            f"use one of {known}, or give --format",
+        )
+    if format is not None and named not in (None, format, "terminal"):  # any text can be .txt
+        raise InputError.single(
+            f"the file name says {named} but --format says {format}", str(out), "make them agree"
+        )
+    if named == "terminal":  # plain text: whatever plain text this document is written as
+        named = None
+    return format or named or default
+
+
 def renderer(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
 
 
 def deliver(
     document: str,
-    format: str,
+    format: str | None,
     result: Any,
     out: Path | None,
     *,
     force: bool = False,
     inputs: Iterable[Path] = (),
+    default: str = "terminal",
 ) -> None:
     """Print ``result`` as ``document`` in ``format``, or write it to ``out``.
 
@@ -44,6 +76,7 @@ def deliver(
     same format is plain text. ``out`` is never one of ``inputs``, and an existing file is
     replaced only with ``force``.
     """
+    format = choose(format, out, default)
     if out is not None:
         from ownerdiag.files.storage import refuse_overwrite
 

@@ -263,3 +263,27 @@ def test_any_text_typed_in_a_written_answer_reads_back_as_typed(outbound: Bank, 
     else:
         with pytest.raises(AnswerError):
             question.parse(data[question.id], outbound)
+
+
+def test_a_written_answer_that_lost_its_indent_says_how_to_fix_it(cli, tmp_path):
+    form = cli("form", "--bank", "outbound", "--role", "cro").stdout
+    broken = form.replace(
+        "strategy_owner_sentence: |2-\n  \n", "strategy_owner_sentence: |2-\nI own it\n"
+    )
+    path = tmp_path / "bad.yaml"
+    path.write_text(broken)
+    result = cli(
+        "survey",
+        "-b",
+        "outbound",
+        "-r",
+        "cro",
+        "-n",
+        "C",
+        "--answers",
+        path,
+        "-o",
+        tmp_path / "o.yaml",
+    )
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "every line of a written answer starts with two spaces" in result.stderr

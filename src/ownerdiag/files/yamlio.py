@@ -197,7 +197,20 @@ def _yaml_problem(exc: yaml.YAMLError, source: str) -> InputError:
     if opened and mark and opened.line != mark.line:
         message += f" (opened on line {opened.line + 1})"
     where: dict[str, Any] = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
-    return InputError.single(f"invalid YAML: {message}", source, **where)
+    hint = LAYOUT_HINT if any(words in message for words in LAYOUT_TROUBLE) else ""
+    return InputError.single(f"invalid YAML: {message}", source, hint, **where)
+
+
+LAYOUT_TROUBLE = (
+    "expected key",
+    "expected ':'",
+    "mapping values are not allowed",
+    "expected <block end>",
+)
+LAYOUT_HINT = (
+    "check the indentation of this line and the ones above it (on a paper form, every line "
+    "of a written answer starts with two spaces, under the line ending in |2-)"
+)
 
 
 def _build(node: yaml.Node, path: Path_, doc: Document) -> Any:

@@ -39,7 +39,9 @@ def main() -> None:
         "response-wrong-format-stamp.yaml": response.replace(
             "ownerdiag-response/1", "ownerdiag-response/9"
         ),
-        "bank-version-with-line-break.yaml": bank.replace('version: "1.0"', 'version: "1.0\\nX"'),
+        "bank-version-with-line-break.yaml": re.sub(
+            r'(?m)^version: "([^"]*)"', lambda m: f'version: "{m[1]}\\nX"', bank, count=1
+        ),
         "bank-title-with-separator.yaml": bank.replace(
             title[0], 'title: "Out\\u2028bound ownership"', 1
         ),

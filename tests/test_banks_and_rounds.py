@@ -116,7 +116,7 @@ def test_trend_of_two_rounds(cli):
 
 def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
     """Round 2 answered a new bank version that dropped one question and added another."""
-    text = (builtin_dir() / "outbound.yaml").read_text().replace('version: "1.0"', 'version: "1.1"')
+    text = (builtin_dir() / "outbound.yaml").read_text().replace('version: "1.1"', 'version: "1.2"')
     text = text.replace("  - id: cadence_launch", "  - id: cadence_go_live")
     round_2 = tmp_path / "2026-q4"
     round_2.mkdir()
@@ -143,7 +143,7 @@ def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
     result = cli("trend", ROUND_1, round_2, "-f", "json")
     assert result.exit_code == 0, result.output
     trend = json.loads(result.stdout)
-    assert [r["bank_version"] for r in trend["rounds"]] == ["1.0", "1.1"]
+    assert [r["bank_version"] for r in trend["rounds"]] == ["1.1", "1.2"]
     skipped = {e["question_id"] for e in trend["not_compared"]}
     assert skipped == {"cadence_launch", "cadence_go_live"}
 

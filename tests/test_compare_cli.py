@@ -124,13 +124,13 @@ def copy_with(path: Path, tmp_path: Path, name: str, **changes: str) -> Path:
 
 
 def test_mismatched_bank_versions_name_each_file(cli, tmp_path: Path):
-    other = copy_with(VP, tmp_path, "vp.yaml", **{"version:__'1.0'": "version: '1.1'"})
+    other = copy_with(VP, tmp_path, "vp.yaml", **{"version:__'1.1'": "version: '1.2'"})
     result = cli("compare", CRO, other)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(str(CRO)) and "outbound 1.0" in lines[0]
-    assert lines[1].startswith(str(other)) and "outbound 1.1" in lines[1]
+    assert lines[0].startswith(str(CRO)) and "outbound 1.1" in lines[0]
+    assert lines[1].startswith(str(other)) and "outbound 1.2" in lines[1]
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,7 @@ def test_charter_uses_agreement_then_decisions_and_lists_what_is_open(cli, tmp_p
 
 def test_charter_without_decisions_leaves_conflicts_open(cli):
     md = cli("charter", CRO, VP, "--date", "2026-01-31").stdout
-    assert "**Who makes the call when the motion needs to change?** still open" in md
+    assert "**Who decides when the outbound motion has to change?** still open" in md
     assert (
         "Who is accountable for revenue performance as an outcome" in md.split("## Still open")[1]
     )

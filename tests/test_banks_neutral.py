@@ -97,3 +97,18 @@ def test_the_checks_catch_a_lane_by_lane_order(bank: Bank):
     reordered = bank.model_copy(update={"questions": by_lane})
     assert telling_runs(reordered)
     assert split_sections(reordered)
+
+
+def test_bank_validate_warns_at_the_line_a_telling_run_starts(cli, tmp_path):
+    import yaml
+
+    data = yaml.safe_load((builtin_dir() / "outbound.yaml").read_text())
+    data["questions"].sort(key=lambda q: (q["kind"] != "owner", str(q.get("expected"))))
+    path = tmp_path / "lanes.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    result = cli("bank", "validate", path)
+    assert result.exit_code == 0  # valid, but the order gives the answers away
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:") and ": warning: 10 owner questions in a row" in first
+    line = int(first[len(str(path)) + 1 :].split(":")[0])
+    assert path.read_text().splitlines()[line - 1].lstrip().startswith("- id: outbound_strategy")

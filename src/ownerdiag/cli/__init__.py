@@ -133,7 +133,7 @@ def survey_command(
     response, target = jobs.survey(
         entry.bank, role, name.strip(), out, answers, force=force,
         resume=opt.continuing(resume, restart),
-        continue_with=opt.continue_command(ctx), inputs=opt.bank_file(bank),
+        continue_with=opt.continue_command(ctx), inputs=opt.inputs([], bank),
         plain=plain or os.environ.get("TERM") == "dumb",
     )  # fmt: skip
     typer.echo(
@@ -183,9 +183,8 @@ def compare_command(
 
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
-    inputs = [*files, *opt.bank_file(bank)]
-    chosen = format.value if format else None
-    deliver("report", chosen, comparison, out, force=force, inputs=inputs)
+    inputs = opt.inputs(files, bank)
+    deliver("report", format, comparison, out, force=force, inputs=inputs)
     exit_tripped(ctx)
 
 
@@ -223,7 +222,7 @@ def resolve_command(
     target = out or Path("decisions.yaml")
     decisions = jobs.meeting(
         comparison, items, target, answers, resume=opt.continuing(resume, restart), force=force,
-        continue_with=opt.continue_command(ctx), inputs=[*files, *opt.bank_file(bank)],
+        continue_with=opt.continue_command(ctx), inputs=opt.inputs(files, bank),
     )  # fmt: skip
     still_open = len(open_items(decisions, items))
     settled = f"{len(items) - still_open} of {len(items)} conflicts settled"
@@ -258,10 +257,9 @@ def charter_command(
     today = opt.agreement_date(on)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
-    inputs = [*files, *([decisions] if decisions else []), *opt.bank_file(bank)]
+    inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
     result = draft(comparison, agreed, today)
-    chosen = format.value if format else None
-    deliver("charter", chosen, result, out, force=force, inputs=inputs, default="markdown")
+    deliver("charter", format, result, out, force=force, inputs=inputs, default="markdown")
 
 
 TREND_EPILOG = """\b
@@ -289,8 +287,7 @@ def trend_command(
 
     result = follow_rounds(rounds, bank_dir or [], allow_incomplete)
     inputs = [path for folder in rounds for path in folder.iterdir()]
-    chosen = format.value if format else None
-    deliver("trend", chosen, result, out, force=force, inputs=inputs)
+    deliver("trend", format, result, out, force=force, inputs=inputs)
 
 
 def main() -> None:

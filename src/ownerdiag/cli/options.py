@@ -186,9 +186,10 @@ def continue_command(ctx: typer.Context) -> Callable[..., list[str]]:
     return command
 
 
-def bank_file(ref: str | None) -> list[Path]:
-    """A bank given as a path is one of the command's inputs (never written over)."""
+def inputs(files: list[Path], bank: str | None) -> list[Path]:
+    """The files a command reads, never to be written over: ``files``, and the bank when it
+    was given as a path."""
     from ownerdiag.files.banks import named_file
 
-    path = named_file(ref)
-    return [path] if path else []
+    path = named_file(bank)
+    return [*files, *([path] if path else [])]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ownerdiag.core.models import Bank
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files.schema import validate
-from ownerdiag.files.yamlio import read_yaml
+from ownerdiag.files.yamlio import Document, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -30,7 +30,13 @@ def builtin_dir() -> Path:
 
 
 def load_bank(path: Path) -> Bank:
-    return validate(Bank, read_yaml(path), "question bank")
+    return read_bank(path)[0]
+
+
+def read_bank(path: Path) -> tuple[Bank, Document]:
+    """A bank and the document it was read from (to place warnings at their line)."""
+    doc = read_yaml(path)
+    return validate(Bank, doc, "question bank"), doc
 
 
 def bank_paths(folder: Path) -> list[Path]:

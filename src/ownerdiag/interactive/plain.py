@@ -16,7 +16,7 @@ from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive.lifecycle import BACK, answer_all, utc_now
-from ownerdiag.render.labels import answer_title, caution_text, shorten
+from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
 Save = Callable[[Response], None]
 
@@ -85,10 +85,8 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
         questions = asked_order(bank, response)
         tell()
         tell("Your answers:")
-        section = None
-        for number, question in enumerate(questions, 1):
-            if question.section and question.section != section:
-                section = question.section
+        for section, number, question in by_section(questions):
+            if section:
                 tell(f"{section}:")
             said = answer_title(bank, question, response.answers.get(question.id))
             tell(f"  {number}. {shorten(question.prompt, 60)}: {said}")

@@ -18,7 +18,7 @@ from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive.lifecycle import answer_all, utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
-from ownerdiag.render.labels import answer_title, caution_text, shorten
+from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
 SAVE = "\x00save"
 KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
@@ -99,9 +99,10 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
         say(("Review your answers" + counted, "bold"))
         for line in pages[page]:
             say(*line)
-        for caution in cautions(bank, response):
+        doubts = cautions(bank, response)
+        for caution in doubts:
             say((wrapped(f"⚠ Caution: {caution_text(caution)}."), "bold fg:ansiyellow"))
-        if cautions(bank, response):
+        if doubts:
             say(
                 wrapped("The report will point this out; change any answer that is not deliberate.")
             )
@@ -130,10 +131,8 @@ def review_pages(bank: Bank, response: Response) -> list[list[list[Any]]]:
     rows = get_app_session().output.get_size().rows
     room = max(8, rows - 9)
     lines: list[list[Any]] = []
-    section: str | None = None
-    for number, question in enumerate(asked_order(bank, response), 1):
-        if question.section and question.section != section:
-            section = question.section
+    for section, number, question in by_section(asked_order(bank, response)):
+        if section:
             lines.append([(section, "bold")])
         lines.append(review_line(bank, question, number, response.answers.get(question.id)))
     return [lines[start : start + room] for start in range(0, len(lines), room)] or [[]]

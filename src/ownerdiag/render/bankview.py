@@ -9,8 +9,8 @@ from typing import Any
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
 from ownerdiag.core.text import literal
-from ownerdiag.errors import InputError
-from ownerdiag.files.banks import BankFile, discover, load_bank
+from ownerdiag.errors import InputError, Problem
+from ownerdiag.files.banks import BankFile, discover, read_bank
 from ownerdiag.render.console import make_console
 
 
@@ -114,27 +114,20 @@ def show_bank(bank: Bank, format: str) -> None:
         print_bank(bank)
 
 
-def locate_in(path: Path, where: tuple[str | int, ...]) -> str:
-    from ownerdiag.files.yamlio import read_yaml
-
-    line, column = read_yaml(path).locate(where)
-    return f"{line}:{column}" if line else "1"
-
-
 def validate_banks(paths: list[Path]) -> None:
     """One line per bank file: ok, or each problem; raises if any file has problems."""
     problems = []
     for path in paths:
         try:
-            bank = load_bank(path)
+            bank, doc = read_bank(path)
         except InputError as exc:
             problems.extend(exc.problems)
         else:
             count = len(bank.questions)
             print(literal(f"{path}: ok — {bank.id} {bank.version}, {count} questions"))
             for where, message in bank.warnings():
-                line = locate_in(path, where)
-                print(literal(f"{path}:{line}: warning: {message}"), file=sys.stderr)
+                warning = Problem(f"warning: {message}", str(path), *doc.locate(where))
+                print(literal(str(warning)), file=sys.stderr)
     if problems:
         raise InputError(problems)
 

@@ -14,6 +14,7 @@ import textwrap
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
 from ownerdiag.core.text import one_line
+from ownerdiag.render.labels import by_section
 
 TEXT_INDENT = "  "
 """How far each line of a written answer stands in; the block header states it (``|2-``), so a
@@ -35,11 +36,9 @@ def answer_form(bank: Bank, role: str | None = None) -> str:
         "--answers THIS_FILE",
         "# Answer for how things work today, not how they should.",
     ]
-    section = None
-    for number, question in enumerate(bank.questions, 1):
-        if question.section is not None and question.section != section:
-            lines += ["", *_comment(f"── {question.section} " + "─" * 40)]
-        section = question.section
+    for section, number, question in by_section(bank.questions):
+        if section:
+            lines += ["", *_comment(f"── {section} " + "─" * 40)]
         lines += ["", *_comment(f"[{number}/{len(bank.questions)}] {question.prompt}")]
         if question.help:
             lines += _comment(question.help)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,7 +63,7 @@ def renderer(name: str) -> ModuleType:
 
 def deliver(
     document: str,
-    format: str | None,
+    format: Enum | str | None,
     result: Any,
     out: Path | None,
     *,
@@ -76,12 +77,13 @@ def deliver(
     same format is plain text. ``out`` is never one of ``inputs``, and an existing file is
     replaced only with ``force``.
     """
-    format = choose(format, out, default)
+    name = format.value if isinstance(format, Enum) else format
+    chosen = choose(name, out, default)
     if out is not None:
         from ownerdiag.files.storage import refuse_overwrite
 
         refuse_overwrite(out, force, "output file", inputs)
-    module = renderer(format)
+    module = renderer(chosen)
     show = getattr(module, f"show_{document}", None)
     if out is None and show is not None:
         from ownerdiag.render.console import make_console
@@ -91,7 +93,7 @@ def deliver(
     write = getattr(module, document, None)
     if write is None:
         raise InputError.single(
-            f"the {format} format cannot write a {document}", fix=Fix.OTHER_FORMAT
+            f"the {chosen} format cannot write a {document}", fix=Fix.OTHER_FORMAT
         )
     emit(write(result), out, force=force)
 

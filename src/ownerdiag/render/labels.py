@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ownerdiag.core import kinds
@@ -91,6 +92,17 @@ def person(bank: Bank, response: Response, short: bool = True) -> str:
     role = response.respondent.role
     label = short_label(bank, role) if short else bank.roles[role]
     return f"{response.respondent.name} ({label})"
+
+
+def by_section(
+    questions: Iterable[QuestionBase],
+) -> Iterator[tuple[str | None, int, QuestionBase]]:
+    """(section title where a new section starts, else None; number from 1; question)."""
+    current: str | None = None
+    for number, question in enumerate(questions, 1):
+        starts = question.section if question.section and question.section != current else None
+        current = question.section
+        yield starts, number, question
 
 
 def shorten(text: str, width: int) -> str:

@@ -259,6 +259,8 @@ def test_owner_rule_edges(answers: list[tuple[str, str]], expected: str | None, 
         (["quarterly", "quarterly"], "quarterly", V.aligned),
         (["ad_hoc", "ad_hoc"], "quarterly", V.drift),
         (["quarterly", "quarterly"], "ad_hoc", V.aligned),
+        (["yearly", "yearly"], "quarterly", V.drift),
+        (["quarterly", "quarterly"], "yearly", V.aligned),
         (["never", "never"], None, V.aligned),
         (["never", "weekly"], None, V.mismatch),
     ],
@@ -268,8 +270,8 @@ def test_cadence_rule_edges(values: list[str], expected: str | None, verdict: Ve
 
 
 def test_cadence_steps_run_fastest_to_slowest():
-    assert [cadence_step(c) for c in CADENCES] == [0, 1, 2, 3, 4]
-    assert list(CADENCES) == ["weekly", "monthly", "quarterly", "ad_hoc", "never"]
+    assert [cadence_step(c) for c in CADENCES] == [0, 1, 2, 3, 4, 5]
+    assert list(CADENCES) == ["weekly", "monthly", "quarterly", "yearly", "ad_hoc", "never"]
 
 
 @pytest.mark.parametrize(
@@ -731,7 +733,7 @@ def test_cadence_question_choices(bank: Bank):
     assert c1.neutral_answer(bank) == "ad_hoc"
     assert c1.expected_choices(bank) is None
     assert c1.label("ad_hoc", bank) == "Ad hoc, when something breaks"
-    assert c1.answer_hint(bank) == ("valid answers: weekly, monthly, quarterly, ad_hoc, never")
+    assert c1.answer_hint(bank) == ("valid answers: weekly, monthly, quarterly, yearly, ad_hoc, never")
 
 
 def test_base_parse_label_and_hints(bank: Bank):

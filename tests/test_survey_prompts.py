@@ -67,6 +67,7 @@ def test_arrow_keys_pick_answers(mini: Bank, keys):
         UP,
         UP,
         UP,
+        UP,
         ENTER,
         UP,
         ENTER,

@@ -11,7 +11,7 @@ from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.fields import UNCLEAR
 from ownerdiag.core.models import Decisions
 
-REVIEW_MONTHS = {"monthly": 1, "quarterly": 3}
+REVIEW_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 
 
 @dataclass(frozen=True)

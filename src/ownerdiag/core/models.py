@@ -221,6 +221,19 @@ class Bank(Strict):
             run = [index] if owner else []
         return found
 
+    def unsourced(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Questions that expect an answer without saying where the expectation comes from:
+        a client cannot check them, so a shipped bank may not have any."""
+        return [
+            (
+                ("questions", index, "expected"),
+                f"question {question.id!r} expects {question.expected!r} but names no source; "
+                "add `source:` (the article and section the expectation comes from)",
+            )
+            for index, question in enumerate(self.questions)
+            if question.expected is not None and not question.source
+        ]
+
     def owner_choices(self) -> list[Choice]:
         joint = "Both, jointly" if len(self.roles) == 2 else "Shared, jointly"
         return [

@@ -9,6 +9,7 @@ from ownerdiag.core.engine import Comparison
 from ownerdiag.core.fields import JOINT
 from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.render.labels import positions
+from ownerdiag.render.view import framework_text
 
 
 def owner_phrase(comparison: Comparison, owner: str) -> str:
@@ -95,6 +96,11 @@ def _open_view(comparison: Comparison, settled: Settled) -> dict[str, Any]:
     return {
         "prompt": settled.item.question.prompt,
         "positions": positions(comparison, settled.item),
+        "framework": (
+            framework_text(comparison.bank, settled.item)
+            if settled.item.question.expected is not None
+            else ""
+        ),
         "note": settled.note,
     }
 

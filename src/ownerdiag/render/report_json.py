@@ -96,6 +96,8 @@ def item_json(item: Item) -> dict[str, Any]:
         "verdict": item.verdict.value,
         "severity": item.severity.value,
         "expected": question.expected,
+        "source": question.source or None,
+        "basis": question.basis or None,
         "answers": item.answers,
         "weight": question.weight.value,
         "why": question.why or None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from ownerdiag import __version__
 from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.models import Bank
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,
@@ -116,7 +117,7 @@ def _conflict(comparison: Comparison, number: int, item: Item) -> dict[str, Any]
         "prompt": item.question.prompt,
         "verdict": verdict_view(item),
         "positions": positions(comparison, item),
-        "expected": expected_text(comparison.bank, item),
+        "expected": framework_text(comparison.bank, item),
         "why": item.question.why,
         "remedy": item.question.remedy,
     }
@@ -130,6 +131,13 @@ def _row(comparison: Comparison, item: Item) -> dict[str, Any]:
         "expected": expected_text(bank, item),
         "verdict": verdict_view(item),
     }
+
+
+def framework_text(bank: Bank, item: Item) -> str:
+    """The framework's answer with where it comes from, so a client can check it."""
+    text = expected_text(bank, item)
+    source = item.question.source
+    return f"{text} (source: {source})" if source and item.question.expected is not None else text
 
 
 def _said(comparison: Comparison, item: Item) -> list[dict[str, Any]]:
@@ -155,7 +163,7 @@ def _headline_view(comparison: Comparison) -> dict[str, Any] | None:
         ],
         "sentence": headline_sentence(top),
         "verdict": verdict_view(top.item),
-        "expected": expected_text(bank, top.item),
+        "expected": framework_text(bank, top.item),
         "notes": [
             {"prompt": n.question.prompt, "answers": _said(comparison, n)} for n in top.notes
         ],

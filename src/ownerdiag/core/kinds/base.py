@@ -50,6 +50,21 @@ class QuestionBase(Strict):
     topic: LongText = Field(
         "", description="What the question is about, as a noun phrase for the charter."
     )
+    source: Line = Field(
+        "",
+        description="Where the expected answer comes from (article and section), so a client "
+        "can check it; required by `bank validate` when `expected` is set.",
+    )
+    basis: LongText = Field(
+        "",
+        description="Where sources disagree: which one the bank follows and why, or why it "
+        "expects a shared answer or none.",
+    )
+    concept: SnakeId | None = Field(
+        None,
+        description="A name shared with questions in other banks that ask the same thing; such "
+        "questions must expect the same answer.",
+    )
 
     kind: str
     expected: Any = None

@@ -15,6 +15,7 @@ CADENCES: dict[str, str] = {
     "weekly": "Weekly",
     "monthly": "Monthly",
     "quarterly": "Quarterly",
+    "yearly": "Yearly, once per planning cycle",
     "ad_hoc": "Ad hoc, when something breaks",
     "never": "Never",
 }
@@ -41,7 +42,7 @@ class CadenceQuestion(QuestionBase):
     """How often does X happen? A slower agreed cadence than ``expected`` is drift."""
 
     kind: Literal["cadence"]
-    expected: Literal["weekly", "monthly", "quarterly", "ad_hoc", "never"] | None = None
+    expected: Literal["weekly", "monthly", "quarterly", "yearly", "ad_hoc", "never"] | None = None
 
     answers_are_cadences: ClassVar[bool] = True
     report_group: ClassVar[str] = RHYTHMS_GROUP

@@ -90,7 +90,7 @@ def test_three_leaders_with_pairwise_agreement(cli):
     assert "Who agrees with whom" in text
     assert max(len(line) for line in text.splitlines()) <= 100
     html = cli("compare", *files, "-f", "html").stdout
-    assert html.count("<th>Alex Chen</th>") == 2  # the matrix's column and row
+    assert html.count(">Alex Chen</th>") == 2  # the matrix's column and row
 
 
 def test_trend_of_two_rounds(cli):
@@ -158,57 +158,3 @@ def test_trend_needs_folders_of_responses(cli, tmp_path: Path):
     one.mkdir()
     shutil.copy(ROUND_1 / "cro.yaml", one)
     assert "found 1" in cli("trend", ROUND_1, one).stderr
-
-
-def test_six_leaders_stay_readable_at_100_columns(cli, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "100")
-    roles = {
-        "ceo": "Chief Executive Officer",
-        "cro": "Chief Revenue Officer",
-        "vp_sales": "VP of Sales",
-        "cmo": "Chief Marketing Officer",
-        "vp_cs": "VP Customer Success",
-        "cfo": "Chief Financial Officer",
-    }
-    questions = [
-        {
-            "id": f"q{i}",
-            "kind": "owner",
-            "lane": "l",
-            "prompt": f"Who owns area {i}?",
-            "expected": "cro",
-        }
-        for i in range(4)
-    ]
-    bank = tmp_path / "six.yaml"
-    bank.write_text(
-        dump_yaml(
-            {
-                "id": "six",
-                "title": "Six",
-                "version": "1",
-                "roles": roles,
-                "lanes": {"l": {"title": "Lane"}},
-                "questions": questions,
-            }
-        )
-    )
-    files = []
-    for n, role in enumerate(roles):
-        source = tmp_path / f"{role}-answers.yaml"
-        source.write_text(dump_yaml({f"q{i}": list(roles)[(n + i) % 6] for i in range(4)}))
-        out = tmp_path / f"{role}.yaml"
-        assert (
-            cli(
-                *survey_args(role, f"Person {n}", "--answers", source, "--out", out, bank=str(bank))
-            ).exit_code
-            == 0
-        )
-        files.append(out)
-    result = cli("compare", *files, "--bank", bank)
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= 100
-    header = next(line for line in lines if line.lstrip().startswith("question"))
-    for short in ("CEO", "CRO", "CMO", "CFO", "VPCS", "framework", "verdict"):
-        assert short in header

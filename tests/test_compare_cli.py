@@ -98,8 +98,8 @@ def test_terminal_report_reads_without_colour(cli):
     assert "\x1b[" not in text
     assert "The answers differ: that is the diagnosis." in text
     assert "✖ collision" in text and "⇄ deflection" in text and "∅ vacuum" in text
-    assert "Settle these first" in text and "Remedy:" in text
-    assert "Overall alignment" in text and "/100" in text
+    assert "To settle:" in text and "Remedy:" in text
+    assert "Alignment" in text and "/100" in text
     assert "“I own outbound strategy; Sam's team runs the plays I sign off.”" in text
     assert max(len(line) for line in text.splitlines()) <= 100
 

@@ -733,7 +733,9 @@ def test_cadence_question_choices(bank: Bank):
     assert c1.neutral_answer(bank) == "ad_hoc"
     assert c1.expected_choices(bank) is None
     assert c1.label("ad_hoc", bank) == "Ad hoc, when something breaks"
-    assert c1.answer_hint(bank) == ("valid answers: weekly, monthly, quarterly, yearly, ad_hoc, never")
+    assert c1.answer_hint(bank) == (
+        "valid answers: weekly, monthly, quarterly, yearly, ad_hoc, never"
+    )
 
 
 def test_base_parse_label_and_hints(bank: Bank):

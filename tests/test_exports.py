@@ -1,17 +1,13 @@
-"""Markdown and HTML exports: content, escaping, and the HTML in a real browser."""
+"""Markdown and HTML exports: content and escaping (the HTML in a real browser: test_browser)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from ownerdiag.core.models import Bank
-from ownerdiag.render.view import SETTLE_FIRST_LIMIT
 
 from .test_compare_cli import CRO, VP, framework_answers, respond
 
@@ -37,26 +33,27 @@ def test_markdown_has_the_report_sections(cli):
     for heading in (
         "# Lane-gap report",
         "## The test",
-        "## Gap summary",
-        "## Settle these first",
+        "## Alignment:",
+        "## To settle:",
         "## Design layer",
         "## Rhythms and written agreements",
         "## In their own words",
+        "## Details",
     ):
         assert heading in md
     assert "| Who owns outbound strategy" in md and "✖ collision |" in md
-    table_rows = [ln for ln in md.splitlines() if ln.startswith("| Who")]
+    table_rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "| Who" in ln]
     assert all(ln.count(" | ") == table_rows[0].count(" | ") for ln in table_rows)
 
 
 def test_markdown_prints_respondent_text_literally(cli, hostile: list[Path]):
-    md = cli("compare", *hostile, "-f", "markdown").stdout
+    md = cli("compare", *hostile, "-f", "markdown", "--all").stdout
     assert "<script>" not in md and "<img" not in md
     assert "Eve &lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\]" in md
     assert "\\*\\*bold\\*\\* \\[link\\](http&#58;//x)" in md  # no autolink either
     assert "line one line two \\| still one cell" in md
-    grid = [ln for ln in md.splitlines() if ln.startswith("| Who owns outbound strategy")]
-    assert grid[0].count(" | ") == 4  # question, two people, framework, verdict: pipes escaped
+    grid = [ln for ln in md.splitlines() if "| Who owns outbound strategy" in ln]
+    assert grid[0].count(" | ") == 5  # #, question, two people, framework, verdict: pipes escaped
 
 
 def test_html_is_self_contained_and_escaped(cli, hostile: list[Path], tmp_path: Path):
@@ -69,53 +66,3 @@ def test_html_is_self_contained_and_escaped(cli, hostile: list[Path], tmp_path: 
     assert "[bold]x[/bold]" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert "@media print" in html
-
-
-def chromium() -> str | None:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found and os.environ.get("CI"):
-        pytest.fail("CI must install Debian's chromium for the browser test")
-    return found
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not chromium() and not os.environ.get("CI"), reason="no chromium here")
-def test_html_renders_in_headless_chromium(cli, tmp_path: Path, outbound: Bank):
-    exe = chromium()
-    out = tmp_path / "report.html"
-    assert cli("compare", CRO, VP, "-f", "html", "-o", out).exit_code == 0
-    flags = [
-        exe,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--hide-scrollbars",
-    ]
-    shot = tmp_path / "report.png"
-    subprocess.run(
-        [*flags, "--window-size=1200,1600", f"--screenshot={shot}", out.as_uri()],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
-    dom = subprocess.run(
-        [*flags, "--dump-dom", out.as_uri()],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    ).stdout
-    scored = [q for q in outbound.questions if q.kind != "text"]
-    assert dom.count('<tr class="row ') == len(scored)
-    # the headline card, the conflicts shown in full, the rest in one compact list
-    assert dom.count('class="card ') == 1 + SETTLE_FIRST_LIMIT
-    assert dom.count('<ol class="later"') == 1
-    for section in ("headline", "summary", "settle", "grid", "words"):
-        assert f'id="{section}"' in dom

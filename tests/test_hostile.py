@@ -455,7 +455,12 @@ def pty_output(*args: object) -> bytes:
     child = pexpect.spawn(
         EXE,
         [str(a) for a in args],
-        env={**os.environ, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"},
+        env={
+            **os.environ,
+            "TERM": "xterm-256color",
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "OWNERDIAG_PAGER": "cat",
+        },
         dimensions=(60, 120),
         timeout=30,
     )

@@ -91,29 +91,35 @@ def test_meeting_prompts_record_choices_notes_and_back(outbound: Bank):
     assert len(saves) == 3
 
 
-def test_charter_uses_agreement_then_decisions_and_lists_what_is_open(cli, tmp_path: Path):
+def test_charter_uses_agreement_then_decisions_and_lists_what_is_open(
+    cli, tmp_path: Path, outbound: Bank
+):
     decisions = decide(cli, tmp_path)
     result = cli("charter", CRO, VP, "--decisions", decisions, "--date", "2026-11-23")
     assert result.exit_code == 0, result.output
     md = result.stdout
-    assert "- **Who sets the ICP?** Chief Revenue Officer" in md
-    assert (
-        "- **Who reviews performance data, and how often?** Chief Revenue Officer and VP of "
-        "Sales, jointly; monthly"
-    ) in md
-    assert "Chief Revenue Officer owns revenue performance as an outcome. *(decided" in md
-    assert "VP of Sales owns day-to-day outbound execution." in md  # agreed, not decided
-    assert "## Still open" in md and "Dana Reyes: Yes · Sam Ortiz: No" in md
+    made = load_decisions(decisions, outbound).decisions
+    owner_id = next(
+        qid for qid, d in made.items() if d.decision and outbound.question(qid).names_owners
+    )
+    question = outbound.question(owner_id)
+    owner = outbound.owner_label(made[owner_id].decision)
+    area = question.topic[:1].upper() + question.topic[1:]
+    assert f"| {area} | {owner} | agreed in the meeting" in md
+    assert "| you both said |" in md  # what the answers agreed on stands as agreed
+    assert "## To decide (" in md and "Today: Dana Reyes:" in md
     assert "next review on or before **2027-02-23**" in md
+    assert "reviewed never" not in md.lower()
     assert md.count("Signature: ____") == 2
 
 
-def test_charter_without_decisions_leaves_conflicts_open(cli):
+def test_charter_without_decisions_leaves_every_item_to_settle_open(cli, outbound: Bank):
+    import json
+
     md = cli("charter", CRO, VP, "--date", "2026-01-31").stdout
-    assert "**Who decides when the outbound motion has to change?** still open" in md
-    assert (
-        "Who is accountable for revenue performance as an outcome" in md.split("## Still open")[1]
-    )
+    to_settle = json.loads(cli("compare", CRO, VP, "-f", "json").stdout)["summary"]["settle_first"]
+    assert f"## To decide ({len(to_settle)})" in md
+    assert outbound.question(to_settle[0]).to_decide() in md
 
 
 @pytest.mark.parametrize(
@@ -136,7 +142,7 @@ def test_charter_html_and_decisions_from_another_bank(cli, tmp_path: Path, outbo
     decisions = decide(cli, tmp_path)
     out = tmp_path / "charter.html"
     assert cli("charter", CRO, VP, "-d", decisions, "-f", "html", "-o", out).exit_code == 0
-    assert "<h1>Ownership agreement</h1>" in out.read_text()
+    assert "<h1>Ownership agreement: " in out.read_text()
     tampered = tmp_path / "other.yaml"
     tampered.write_text(decisions.read_text().replace("hash: sha256:", "hash: sha256:0"))
     result = cli("charter", CRO, VP, "-d", tampered)

@@ -7,6 +7,7 @@ commands that need them.
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -173,6 +174,10 @@ def compare_command(
     out: opt.Out = None,
     fail_on: opt.FailOnOpt = None,
     force: opt.Force = False,
+    show_all: opt.ShowAll = False,
+    title: opt.Title = "",
+    color: opt.Color = opt.ColorWhen.auto,
+    no_pager: opt.NoPager = False,
     allow_incomplete: opt.AllowIncomplete = False,
     bank: opt.BankAnswered = None,
     bank_dir: opt.BankDirs = None,
@@ -184,7 +189,10 @@ def compare_command(
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     inputs = opt.inputs(files, bank)
-    deliver("report", format, comparison, out, force=force, inputs=inputs)
+    deliver(
+        "report", format, comparison, out, force=force, inputs=inputs,
+        color=color.value, pager=not no_pager, show_all=show_all, title=title.strip(),
+    )  # fmt: skip
     exit_tripped(ctx)
 
 
@@ -225,8 +233,17 @@ def resolve_command(
         continue_with=opt.continue_command(ctx), inputs=opt.inputs(files, bank),
     )  # fmt: skip
     still_open = len(open_items(decisions, items))
-    settled = f"{len(items) - still_open} of {len(items)} conflicts settled"
-    typer.echo(f"Saved {target}: {settled}, {still_open} still open", err=True)
+    settled = f"{len(items) - still_open} of {len(items)} items settled"
+    opt.print_meeting_review(comparison, decisions)
+    typer.echo(f"Saved {target}: {settled}, {still_open} still open.", err=True)
+    files_given = " ".join(shlex.quote(str(f)) for f in files)
+    if bank:
+        files_given += f" --bank {shlex.quote(bank)}"
+    typer.echo(
+        f"Next: ownerdiag charter {files_given} --decisions {shlex.quote(str(target))} "
+        "--out charter.md",
+        err=True,
+    )
 
 
 CHARTER_EPILOG = """\b
@@ -243,6 +260,7 @@ def charter_command(
     format: opt.CharterFormat = None,
     out: opt.Out = None,
     on: opt.Date = None,
+    title: opt.Title = "",
     force: opt.Force = False,
     allow_incomplete: opt.AllowIncomplete = False,
     bank: opt.BankAnswered = None,
@@ -259,7 +277,10 @@ def charter_command(
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
     inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
     result = draft(comparison, agreed, today)
-    deliver("charter", format, result, out, force=force, inputs=inputs, default="markdown")
+    deliver(
+        "charter", format, result, out, force=force, inputs=inputs, default="markdown",
+        title=title.strip(),
+    )  # fmt: skip
 
 
 TREND_EPILOG = """\b
@@ -278,6 +299,8 @@ def trend_command(
     format: opt.Format = None,
     out: opt.Out = None,
     force: opt.Force = False,
+    color: opt.Color = opt.ColorWhen.auto,
+    no_pager: opt.NoPager = False,
     allow_incomplete: opt.AllowIncomplete = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:
@@ -287,7 +310,10 @@ def trend_command(
 
     result = follow_rounds(rounds, bank_dir or [], allow_incomplete)
     inputs = [path for folder in rounds for path in folder.iterdir()]
-    deliver("trend", format, result, out, force=force, inputs=inputs)
+    deliver(
+        "trend", format, result, out, force=force, inputs=inputs,
+        color=color.value, pager=not no_pager,
+    )  # fmt: skip
 
 
 def main() -> None:

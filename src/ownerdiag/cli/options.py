@@ -45,6 +45,12 @@ class SchemaFor(str, Enum):
     decisions = "decisions"
 
 
+class ColorWhen(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class FailOn(str, Enum):
     low = "low"
     medium = "medium"
@@ -78,6 +84,30 @@ ResponseFiles = Annotated[
 ]
 Out = Annotated[Path | None, _option("--out", "-o", metavar="FILE", help="Write it to this file.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
+Color = Annotated[
+    ColorWhen,
+    typer.Option(
+        "--color", help="Colour in the terminal: auto (not when piped, NO_COLOR or TERM=dumb)."
+    ),
+]
+NoPager = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never page. By default a report taller than the terminal opens in "
+        "$OWNERDIAG_PAGER, $PAGER or less, at the top.",
+    ),
+]
+Title = Annotated[
+    str,
+    _option(
+        "--title",
+        metavar="TEXT",
+        help="Name the document after the organisation, e.g. 'Acme Corp'; shown on every "
+        "printed page.",
+    ),
+]
+ShowAll = Annotated[bool, typer.Option("--all", help="Show aligned items in the lane tables too.")]
 Resume = Annotated[bool, typer.Option("--resume", help="Continue saved progress, no question.")]
 Plain = Annotated[
     bool,
@@ -193,3 +223,18 @@ def inputs(files: list[Path], bank: str | None) -> list[Path]:
 
     path = named_file(bank)
     return [*files, *([path] if path else [])]
+
+
+def print_meeting_review(comparison: Any, decisions: Any) -> None:
+    """What the meeting settled, on stderr, one line per item: the screen before the charter."""
+    from datetime import date as day
+
+    from ownerdiag.core.charter import draft
+    from ownerdiag.core.text import literal
+    from ownerdiag.render.charter_view import decisions_review
+
+    lines = decisions_review(comparison, draft(comparison, decisions, day.min))
+    if lines:
+        typer.echo("\nThe meeting's decisions:", err=True)
+        for line in lines:
+            typer.echo(literal(line), err=True)

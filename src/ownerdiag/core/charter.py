@@ -24,15 +24,19 @@ class Settled:
     note: str = ""
 
 
-def settle(item: Item, decisions: Decisions | None, respondents: int) -> Settled:
-    """A meeting decision wins over agreement (it is the later, explicit word)."""
+def settle(item: Item, decisions: Decisions | None, respondents: int, to_settle: bool) -> Settled:
+    """An item on the agenda is decided in the meeting or still open, even when the answers
+    agree (agreeing off the framework is for the room to confirm); any other item stands as
+    everyone answered it."""
     decision = decisions.decisions.get(item.question.id) if decisions else None
+    note = decision.note if decision else ""
     if decision is not None and decision.decision is not None:
-        return Settled(item, decision.decision, "decided", decision.note)
+        return Settled(item, decision.decision, "decided", note)
     values = set(item.answers.values())
-    if len(item.answers) == respondents and len(values) == 1 and UNCLEAR not in values:
-        return Settled(item, values.pop(), "agreed", decision.note if decision else "")
-    return Settled(item, None, "open", decision.note if decision else "")
+    everyone_alike = len(item.answers) == respondents and len(values) == 1
+    if not to_settle and everyone_alike and UNCLEAR not in values:
+        return Settled(item, values.pop(), "agreed", note)
+    return Settled(item, None, "open", note)
 
 
 def next_review(cadence: str, today: date) -> date | None:
@@ -49,24 +53,26 @@ def next_review(cadence: str, today: date) -> date | None:
 def settle_all(comparison: Comparison, decisions: Decisions | None) -> dict[str, Settled]:
     """Every decidable item, settled or open."""
     people = len(comparison.responses)
+    agenda = {i.question.id for i in comparison.agenda()}
     return {
-        i.question.id: settle(i, decisions, people)
+        i.question.id: settle(i, decisions, people, i.question.id in agenda)
         for i in comparison.items
         if i.question.decidable
     }
 
 
 def review_cadence(comparison: Comparison, settled: dict[str, Settled]) -> tuple[str, str]:
-    """The agreement's review rhythm and where it came from; the framework's when not set."""
+    """The agreement's review rhythm and where it came from: as settled when that sets a date
+    (``decided`` or ``agreed``), else ``recommended``: the bank's expected rhythm, or
+    quarterly."""
     question_id = comparison.bank.charter.review
     chosen = settled.get(question_id) if question_id else None
     if chosen and chosen.value and next_review(chosen.value, date.min) is not None:
         return chosen.value, chosen.source
     expected = chosen.item.question.expected if chosen else None
-    return (
-        expected if expected in REVIEW_MONTHS or expected == "weekly" else "quarterly",
-        "framework",
-    )
+    if isinstance(expected, str) and next_review(expected, date.min) is not None:
+        return expected, "recommended"
+    return "quarterly", "recommended"
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ class Charter:
     """Every decidable item by question id, settled or open."""
     review_cadence: str
     review_source: str
-    """Where the review rhythm came from: ``decided``, ``agreed`` or ``framework``."""
+    """Where the review rhythm came from: ``decided``, ``agreed`` or ``recommended``."""
     next_review: date | None
     today: date
 

@@ -16,7 +16,7 @@ from ownerdiag.errors import InputError, Located
 
 def agenda(comparison: Comparison) -> list[Item]:
     """Every item the meeting can decide that is not aligned, worst first."""
-    return [i for i in comparison.conflicts() if i.question.decidable]
+    return comparison.agenda()
 
 
 def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:

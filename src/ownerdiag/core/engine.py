@@ -94,6 +94,11 @@ class Comparison:
         """Items to settle, worst first: severity, then weight, then bank order."""
         return conflicts(self.items)
 
+    def agenda(self) -> list[Item]:
+        """The items to settle, worst first: every conflict the meeting can decide. The one
+        definition the report, ``resolve`` and the charter count by."""
+        return [i for i in self.conflicts() if i.question.decidable]
+
     def item(self, question_id: str) -> Item | None:
         return _find(self.items, question_id)
 

@@ -83,17 +83,20 @@ def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None)
     for response in comparison.responses:
         answer = item.answers.get(response.respondent.role)
         said.setdefault(answer, []).append(response.respondent.name)
-    ordered = sorted(valid, key=lambda c: (c.id != question.expected, c.id not in said))
+    suggest = None if question.about_facts else question.expected
+    ordered = sorted(valid, key=lambda c: (c.id != suggest, c.id not in said))
     choices = []
     for choice in ordered:
         tags = (["framework"] if choice.id == question.expected else []) + said.get(choice.id, [])
         title = f"{choice.label}  ({', '.join(tags)})" if tags else choice.label
         choices.append(questionary.Choice(literal(title), choice.id))
     choices.append(questionary.Choice("Leave open for now", LEAVE_OPEN))
+    # a question about what has happened starts on "leave open": Enter must not record the
+    # framework's answer as a fact
     default = (
         previous.decision
         if previous and previous.decision is not None
-        else (question.expected if question.expected is not None else LEAVE_OPEN)
+        else (suggest if suggest is not None else LEAVE_OPEN)
     )
     return questionary.select(
         "What does the room agree?",

@@ -1,4 +1,5 @@
-"""The written ownership agreement as sentences, for the charter templates."""
+"""The written ownership agreement in words, for the charter templates: one value per item,
+each with where it came from, and the open items as things to decide."""
 
 from __future__ import annotations
 
@@ -20,46 +21,58 @@ def owner_phrase(comparison: Comparison, owner: str) -> str:
     return bank.owner_label(owner)
 
 
-def owner_sentence(comparison: Comparison, settled: Settled) -> str:
-    question = settled.item.question
-    who = owner_phrase(comparison, settled.value)
-    verb = "jointly own" if settled.value == JOINT else "owns"
-    if question.topic:
-        return f"{who} {verb} {question.topic}."
-    return f"{question.prompt} {who}."
-
-
-def cadence_sentence(settled: Settled) -> str:
-    question = settled.item.question
-    topic = question.topic or question.prompt
-    return f"{topic}: {CADENCES[settled.value].lower()}."
+def origin(comparison: Comparison, source: str) -> str:
+    """Where a settled value came from, in the words of a document people sign."""
+    everyone = "you both said" if len(comparison.responses) == 2 else "you all said"
+    return {"decided": "agreed in the meeting", "agreed": everyone}.get(source, "recommended")
 
 
 def value_phrase(comparison: Comparison, settled: Settled) -> str:
     if settled.value is None:
-        return "still open"
+        return "to decide"
     if settled.item.question.names_owners:
         return owner_phrase(comparison, settled.value) + (
             ", jointly" if settled.value == JOINT else ""
         )
-    return settled.item.question.label(settled.value, comparison.bank).lower()
+    return settled.item.question.label(settled.value, comparison.bank)
 
 
-def charter_view(draft: Charter) -> dict[str, Any]:
+def area(settled: Settled) -> str:
+    question = settled.item.question
+    return question.topic[:1].upper() + question.topic[1:] if question.topic else question.prompt
+
+
+def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
     comparison = draft.comparison
     bank = comparison.bank
     settled = draft.settled
-    lanes = []
+    review_id = bank.charter.review
+
+    def line(s: Settled) -> dict[str, Any]:
+        return {
+            "area": area(s),
+            "value": value_phrase(comparison, s),
+            "origin": origin(comparison, s.source),
+            "note": s.note,
+        }
+
+    owners = []
     for lane_id, lane in bank.lanes.items():
-        lines = [
-            {"text": owner_sentence(comparison, s), "source": s.source, "note": s.note}
+        rows = [
+            line(s)
             for s in settled.values()
             if s.item.question.lane == lane_id and s.item.question.names_owners and s.value
         ]
-        if lines:
-            lanes.append({"title": lane.title, "lines": lines})
+        if rows:
+            owners.append({"title": lane.title, "rows": rows})
+    facts = [
+        line(s)
+        for s in settled.values()
+        if not s.item.question.names_owners and s.value and s.item.question.id != review_id
+    ]
     return {
         "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
+        "title": title or bank.title,
         "date": draft.today.isoformat(),
         "decided_in_meeting": draft.decided_in_meeting,
         "questions": [
@@ -68,21 +81,17 @@ def charter_view(draft: Charter) -> dict[str, Any]:
                 "answer": "; ".join(
                     value_phrase(comparison, settled[i]) for i in q.items if i in settled
                 )
-                or "still open",
+                or "to decide",
             }
             for q in bank.charter.questions
         ],
-        "lanes": lanes,
-        "rhythms": [
-            {"text": cadence_sentence(s), "source": s.source, "note": s.note}
-            for s in settled.values()
-            if s.item.question.answers_are_cadences and s.value
-        ],
+        "owners": owners,
+        "rhythms": facts,
         "open": [_open_view(comparison, s) for s in settled.values() if s.value is None],
         "foundations": _foundations(comparison),
         "review": {
             "cadence": CADENCES[draft.review_cadence].lower(),
-            "source": draft.review_source,
+            "origin": origin(comparison, draft.review_source),
             "next": draft.next_review.isoformat() if draft.next_review else None,
         },
         "signatures": [
@@ -93,19 +102,20 @@ def charter_view(draft: Charter) -> dict[str, Any]:
 
 
 def _open_view(comparison: Comparison, settled: Settled) -> dict[str, Any]:
+    question = settled.item.question
     return {
-        "prompt": settled.item.question.prompt,
+        "text": question.to_decide(),
         "positions": positions(comparison, settled.item),
         "framework": (
-            framework_text(comparison.bank, settled.item)
-            if settled.item.question.expected is not None
-            else ""
+            framework_text(comparison.bank, settled.item) if question.expected is not None else ""
         ),
         "note": settled.note,
     }
 
 
 def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
+    """Each foundation in every leader's words, and whether the room still has to agree one
+    sentence (when the words differ)."""
     result = []
     for question_id in comparison.bank.charter.foundations:
         item = comparison.item(question_id)
@@ -115,5 +125,21 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
             {"name": r.respondent.name, "text": item.answers.get(r.respondent.role)}
             for r in comparison.responses
         ]
-        result.append({"prompt": item.question.prompt, "answers": said})
+        words = {" ".join(str(a["text"]).split()).casefold() for a in said if a["text"]}
+        result.append({"prompt": item.question.prompt, "answers": said, "differ": len(words) != 1})
     return result
+
+
+def decisions_review(comparison: Comparison, draft: Charter) -> list[str]:
+    """The meeting's outcome, one line per agenda item, for the screen after ``resolve``."""
+    agenda = comparison.agenda()
+    lines = []
+    for number, item in enumerate(agenda, 1):
+        settled = draft.settled[item.question.id]
+        if settled.value is None:
+            lines.append(f"{number:>3}. open     {settled.item.question.to_decide()}")
+        else:
+            lines.append(
+                f"{number:>3}. decided  {area(settled)}: {value_phrase(comparison, settled)}"
+            )
+    return lines

@@ -70,12 +70,15 @@ def deliver(
     force: bool = False,
     inputs: Iterable[Path] = (),
     default: str = "terminal",
+    color: str = "auto",
+    pager: bool = True,
+    **options: Any,
 ) -> None:
     """Print ``result`` as ``document`` in ``format``, or write it to ``out``.
 
     On a terminal a format may draw live (colour, the terminal's width); written to a file the
     same format is plain text. ``out`` is never one of ``inputs``, and an existing file is
-    replaced only with ``force``.
+    replaced only with ``force``. ``options`` go to the document's writer (``show_all``).
     """
     name = format.value if isinstance(format, Enum) else format
     chosen = choose(name, out, default)
@@ -88,14 +91,14 @@ def deliver(
     if out is None and show is not None:
         from ownerdiag.render.console import make_console
 
-        show(result, make_console())
+        show(result, make_console(color=color), pager=pager, **options)
         return
     write = getattr(module, document, None)
     if write is None:
         raise InputError.single(
             f"the {chosen} format cannot write a {document}", fix=Fix.OTHER_FORMAT
         )
-    emit(write(result), out, force=force)
+    emit(write(result, **options), out, force=force)
 
 
 def emit(text: str, out: Path | None, *, force: bool = False) -> None:

@@ -12,7 +12,8 @@ def dumps(data: Any) -> str:
     return json_literal(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def report(comparison: Any) -> str:
+def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
+    """Every item, always: ``show_all`` and ``title`` are for the formats people read."""
     from ownerdiag.render.report_json import comparison_json
 
     return dumps(comparison_json(comparison))

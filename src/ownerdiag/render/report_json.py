@@ -67,7 +67,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                 for lane in comparison.lanes
             ],
             "agreement": agreement_json(comparison.agreement),
-            "settle_first": [item.question.id for item in comparison.conflicts()],
+            "settle_first": [item.question.id for item in comparison.agenda()],
         },
     }
 

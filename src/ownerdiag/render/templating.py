@@ -39,6 +39,16 @@ def md_escape(value: Any) -> str:
     return _LIST_START.sub(r"\1\\\2", text)
 
 
+def css_string(value: Any) -> str:
+    """A value for inside a double-quoted CSS string in a style element: everything but
+    letters, digits and spaces as a CSS escape, so no quote, backslash or ``</style>`` gets
+    through (HTML entities mean nothing inside a style element)."""
+    from markupsafe import Markup
+
+    text = literal(str(value))
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text))
+
+
 def _html_value(value: Any) -> Any:
     if value is None:
         return ""
@@ -57,7 +67,9 @@ def environment(kind: str) -> Environment:
         "keep_trailing_newline": True,
     }
     if kind == "html":
-        return Environment(autoescape=True, finalize=_html_value, **common)
+        env = Environment(autoescape=True, finalize=_html_value, **common)
+        env.filters["css_string"] = css_string
+        return env
     return Environment(autoescape=False, finalize=md_escape, **common)
 
 
@@ -69,19 +81,19 @@ def render(template: str, **context: Any) -> str:
 def documents(suffix: str) -> tuple[Any, Any, Any]:
     """``report``, ``trend`` and ``charter`` writers for the templates ending in ``suffix``."""
 
-    def report(comparison: Any) -> str:
+    def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
         from ownerdiag.render.view import report_view
 
-        return render(f"report.{suffix}.j2", **report_view(comparison))
+        return render(f"report.{suffix}.j2", **report_view(comparison, show_all, title))
 
     def trend(result: Any) -> str:
         from ownerdiag.render.trend_view import trend_view
 
         return render(f"trend.{suffix}.j2", **trend_view(result))
 
-    def charter(draft: Any) -> str:
+    def charter(draft: Any, title: str = "") -> str:
         from ownerdiag.render.charter_view import charter_view
 
-        return render(f"charter.{suffix}.j2", **charter_view(draft))
+        return render(f"charter.{suffix}.j2", **charter_view(draft, title))
 
     return report, trend, charter

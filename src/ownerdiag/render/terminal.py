@@ -12,30 +12,40 @@ from ownerdiag.render.console import make_console, titled_table
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.table import Table
 
 STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "none": "green"}
 View = dict[str, Any]
 
 
-def show_report(comparison: Any, console: Console) -> None:
+def show_report(
+    comparison: Any, console: Console, show_all: bool = False, pager: bool = False, title: str = ""
+) -> None:
+    """The report on ``console``; through a pager when ``pager`` and it is taller than the
+    screen of a terminal."""
+    from ownerdiag.render.console import draw, page
     from ownerdiag.render.view import report_view
 
-    for block in report_blocks(report_view(comparison)):
-        console.print(block)
-        console.print()
+    blocks = report_blocks(report_view(comparison, show_all, title), console.width)
+    page(draw(console, blocks), console, pager)
 
 
-def report(comparison: Any) -> str:
+def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
     """The report as plain text, as it reads at 100 columns."""
-    return _plain(show_report, comparison)
+    from ownerdiag.render.console import draw
+    from ownerdiag.render.view import report_view
+
+    console = make_console(file=io.StringIO(), width=100, plain=True)
+    return draw(console, report_blocks(report_view(comparison, show_all, title), 100))
 
 
-def show_trend(result: Any, console: Console) -> None:
+def show_trend(result: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.console import page, strip_trailing
     from ownerdiag.render.trend_terminal import print_trend
     from ownerdiag.render.trend_view import trend_view
 
-    print_trend(trend_view(result), console)
+    with console.capture() as captured:
+        print_trend(trend_view(result), console)
+    page(strip_trailing(captured.get()), console, pager)
 
 
 def trend(result: Any) -> str:
@@ -48,16 +58,22 @@ def _plain(show: Any, result: Any) -> str:
     return buffer.getvalue()
 
 
-def report_blocks(view: View) -> Iterable[RenderableType]:
+def report_blocks(view: View, width: int = 100) -> Iterable[RenderableType]:
+    """The report, most important first: who answered, the test, the scores and the items to
+    settle fit the first screen; the tables, quotes and statistics follow."""
     yield _header(view)
     if view["headline"] is not None:
         yield _headline(view["headline"])
-    yield _summary(view)
+    yield _scores(view)
     yield _settle_first(view)
     for section in view["sections"]:
-        yield _lane_table(view, section)
+        yield _lane_table(view, section, width)
+    yield _labelled(
+        "Key", _flow([f"{c['symbol']} {c['name']}: {c['meaning']}" for c in view["counts"]], "dim")
+    )
     if view["texts"]:
         yield _own_words(view["texts"])
+    yield _details(view)
 
 
 def _text(*parts: tuple[str, str] | str) -> Any:
@@ -73,13 +89,13 @@ def _header(view: View) -> RenderableType:
     lines = [
         _text(
             ("Lane-gap report", "bold"),
-            f" — {literal(bank['title'])} ({bank['id']} {bank['version']})",
+            f" — {literal(view['title'])} ({bank['id']} {bank['version']})",
         )
     ]
     for r in view["respondents"]:
         status = "" if r["complete"] else "  [unfinished]"
         lines.append(
-            _text("  ", (literal(r["person"]), "bold"), f"  answered {r['answered']}{status}")
+            _text("  ", (literal(r["person"]), "bold"), f", answered {r['answered']}{status}")
         )
         if r["cautions"]:
             doubt = "; ".join(r["cautions"])
@@ -89,24 +105,19 @@ def _header(view: View) -> RenderableType:
 
 def _headline(top: View) -> RenderableType:
     from rich.console import Group
-    from rich.panel import Panel
 
     said = _people((a["name"], _text((literal(a["answer"]), "bold"))) for a in top["answers"])
     verdict = top["verdict"]
-    lines: list[RenderableType] = [
+    return Group(
         _labelled("The test", literal(top["prompt"])),
         said,
         _text(
             ("→ " + top["sentence"], "bold"),
-            "  ",
+            " ",
             (f"[{verdict['word']}]", STYLE[verdict["severity"]]),
-            f"  framework: {literal(top['expected'])}",
+            f" framework: {literal(top['expected'])}",
         ),
-    ]
-    for note in top["notes"]:
-        lines.append(_text((literal(note["prompt"]), "italic")))
-        lines.append(_quotes(note["answers"]))
-    return Panel(Group(*lines), title="Headline", title_align="left", expand=False)
+    )
 
 
 def _people(rows: Iterable[tuple[str, RenderableType | str]], indent: str = "  ") -> RenderableType:
@@ -131,26 +142,27 @@ def _quotes(answers: list[View], indent: str = "  ") -> RenderableType:
     )
 
 
-def _summary(view: View) -> RenderableType:
-    from rich.console import Group
+def _scores(view: View) -> RenderableType:
     from rich.table import Table
 
     scores = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-    scores.add_row(_text(("Overall alignment", "bold")), view["overall_bar"], view["score_text"])
+    scores.add_row(
+        _text(("Alignment", "bold")), _text((view["score_text"], "bold")), view["overall_bar"]
+    )
     for lane in view["lanes"]:
-        scores.add_row(f"  {literal(lane['title'])}", lane["bar"], lane["score_text"])
+        scores.add_row(f"  {literal(lane['title'])}", lane["score_text"], lane["bar"])
+    return scores
+
+
+def _details(view: View) -> RenderableType:
+    from rich.console import Group
+
     counts = [f"{c['symbol']} {c['name']} {c['n']}" for c in view["counts"]]
-    parts: list[RenderableType] = [
-        _text(("Gap summary", "bold")),
-        scores,
-        _labelled("Verdicts", _flow(counts)),
-    ]
+    parts: list[RenderableType] = [_text(("Details", "bold")), _labelled("Verdicts", _flow(counts))]
     if view["agreement_text"]:
         parts.append(_labelled("Agreement", view["agreement_text"]))
     if view["pairwise"]:
         parts.append(_pairwise(view))
-    key = _flow([f"{c['symbol']} {c['name']}: {c['meaning']}" for c in view["counts"]], "dim")
-    parts.append(_labelled("Key", key))
     return Group(*parts)
 
 
@@ -172,22 +184,14 @@ def _labelled(label: str, body: RenderableType | str, style: str = "bold") -> Re
     return grid
 
 
-def _pairwise(view: View) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(
-        title="Who agrees with whom (same answer)",
-        box=box.SIMPLE,
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column("")
-    for r in view["respondents"]:
-        table.add_column(literal(r["name"]), justify="right")
-    for row in view["pairwise"]:
-        table.add_row(*(literal(cell) for cell in row))
-    return table
+def _pairwise(view: View) -> RenderableType:
+    """Who agrees with whom, one pair per item, wrapping between pairs: no table to squeeze."""
+    names = [literal(r["name"]) for r in view["respondents"]]
+    pairs = []
+    for i, row in enumerate(view["pairwise"]):
+        for j in range(i + 1, len(names)):
+            pairs.append(f"{names[i]} & {names[j]} {row[j + 1]}")
+    return _labelled("Who agrees with whom", _flow(pairs))
 
 
 def _settle_first(view: View) -> RenderableType:
@@ -195,57 +199,121 @@ def _settle_first(view: View) -> RenderableType:
     from rich.table import Table
 
     if not view["conflicts"]:
-        return _text(("Settle these first: ", "bold"), "nothing — every item is aligned.")
+        return _text(("To settle: ", "bold"), nothing_to_settle(view))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for c in view["conflicts"]:
         verdict = c["verdict"]
+        reason = f" ({verdict['reason']})" if verdict["reason"] else ""
         lines: list[RenderableType] = [
             _text(
                 (f"{verdict['severity_word']} {verdict['word']}", STYLE[verdict["severity"]]),
-                f"  {literal(c['prompt'])}",
+                reason,
+                "  ",
+                (literal(c["prompt"]), "bold"),
             ),
             _text(literal(c["positions"]), f" · framework: {literal(c['expected'])}"),
         ]
         if c["remedy"]:
-            lines.append(_text(("Remedy: ", "bold"), literal(c["remedy"])))
+            lines.append(_text(("Remedy: ", "italic"), literal(c["remedy"])))
         grid.add_row(f"{c['number']}.", Group(*lines))
+    count = view["conflict_count"]
     parts: list[RenderableType] = [
-        _text(("Settle these first", "bold"), f" ({view['conflict_count']} items, worst first)"),
+        _text(("To settle", "bold"), f": {count} item{'s' if count != 1 else ''}, worst first"),
         grid,
     ]
     if view["later"]:
-        parts.append(_text(f"    Then {len(view['later'])} lower-priority items:"))
-        later = Table.grid(padding=(0, 1))
-        later.add_column(justify="right", no_wrap=True)
-        later.add_column()
-        for c in view["later"]:
-            later.add_row(f"{c['number']}.", f"{literal(c['prompt'])} ({c['verdict']['word']})")
-        parts.append(later)
+        first, last = view["later"][0]["number"], view["later"][-1]["number"]
+        span = f"{first}" if first == last else f"{first}–{last}"
+        parts.append(_text(f"    Then {span}: numbered in the tables below."))
     return Group(*parts)
 
 
-def _lane_table(view: View, section: View) -> Table:
+def nothing_to_settle(view: View) -> str:
+    flagged = view["flagged_elsewhere"]
+    if not flagged:
+        return "nothing — every item is aligned."
+    return f"nothing for the meeting to decide; {flagged} flagged in the tables below."
+
+
+def _lane_table(view: View, section: View, width: int) -> RenderableType:
+    """A lane's rows as a table when every word fits its column at this width; else stacked,
+    one row under another, so no word is ever broken."""
     title = literal(section["title"])
     caption = (
         f"{title} — alignment {section['score_text']}" if section["score"] is not None else title
     )
+    if section["hidden"]:
+        caption += f" ({section['hidden']} aligned not shown)"
+    if not section["rows"]:
+        return _text((caption, "bold"))
+    headers = [literal(r["column"]) for r in view["respondents"]]
+    answer_cols = [[row["answers"][n] for row in section["rows"]] for n in range(len(headers))]
+    framework = [row["expected"] for row in section["rows"]]
+    verdicts = [row["verdict"]["word"] for row in section["rows"]]
+    columns = [
+        *([h, *col] for h, col in zip(headers, answer_cols, strict=True)),
+        ["framework", *framework],
+    ]
+    mins = [_longest_word(texts) for texts in columns]
+    widths = [
+        max(m, min(ANSWER_WIDTH, max(len(t) for t in texts)))
+        for m, texts in zip(mins, columns, strict=True)
+    ]
+    widths.append(max(len(v) for v in [*verdicts, "verdict"]))
+    needed = 3 + QUESTION_MIN + sum(widths) + 2 * (len(widths) + 1)
+    if needed > width:
+        return _stacked(view, section, caption)
     table = titled_table(caption, expand=True)
-    table.add_column("question", ratio=2 if view["crowded"] else 3, overflow="fold")
-    for r in view["respondents"]:
-        table.add_column(literal(r["column"]), ratio=1, overflow="fold", min_width=6)
-    table.add_column("framework", min_width=9)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("question", ratio=1, min_width=QUESTION_MIN)
+    for header, minimum in zip(headers, mins, strict=False):
+        table.add_column(header, min_width=minimum, max_width=max(minimum, ANSWER_WIDTH))
+    table.add_column("framework", min_width=mins[-1], max_width=max(mins[-1], ANSWER_WIDTH))
     table.add_column("verdict", no_wrap=True)
     for row in section["rows"]:
         verdict = row["verdict"]
         table.add_row(
+            str(row["number"] or ""),
             literal(row["prompt"]),
             *(literal(a) for a in row["answers"]),
             literal(row["expected"]),
             _text((verdict["word"], STYLE[verdict["severity"]])),
         )
     return table
+
+
+QUESTION_MIN = 30
+ANSWER_WIDTH = 10
+"""Answer columns wrap their headers and answers beyond this, between words."""
+
+
+def _longest_word(texts: Iterable[str]) -> int:
+    return max((len(word) for text in texts for word in literal(text).split()), default=1)
+
+
+def _stacked(view: View, section: View, caption: str) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for row in section["rows"]:
+        verdict = row["verdict"]
+        said = " · ".join(
+            f"{r['name']}: {answer}"
+            for r, answer in zip(view["respondents"], row["answers"], strict=True)
+        )
+        grid.add_row(
+            f"{row['number'] or ''}",
+            Group(
+                _text((verdict["word"], STYLE[verdict["severity"]]), "  ", literal(row["prompt"])),
+                _text((literal(said) + f" · framework: {literal(row['expected'])}", "dim")),
+            ),
+        )
+    return Group(_text((caption, "bold")), grid)
 
 
 def _own_words(texts: list[View]) -> RenderableType:

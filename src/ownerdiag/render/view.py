@@ -11,7 +11,9 @@ from typing import Any
 
 from ownerdiag import __version__
 from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.fields import JOINT
 from ownerdiag.core.models import Bank
+from ownerdiag.core.verdicts import BASE_SEVERITY, Severity, Verdict
 from ownerdiag.render.labels import (
     MEANING,
     SCORED_ORDER,
@@ -32,8 +34,10 @@ from ownerdiag.render.labels import (
     verdict_word,
 )
 
-SETTLE_FIRST_LIMIT = 12
-"""Conflicts shown in full under "settle these first"; the rest are listed in one line each."""
+SETTLE_FIRST_LIMIT = 7
+"""Most items shown in full under "settle first": the high-severity ones, this many at most."""
+SETTLE_FIRST_CALM = 3
+"""Items shown in full when none is high-severity."""
 CROWDED = 3
 """With more people than this, tables head their columns with initials."""
 
@@ -45,18 +49,37 @@ def verdict_view(item: Item) -> dict[str, str]:
         "word": verdict_word(item.verdict),
         "severity": item.severity.value,
         "severity_word": severity_word(item.severity),
+        "reason": severity_reason(item),
         "meaning": MEANING[item.verdict],
     }
 
 
-def report_view(comparison: Comparison) -> dict[str, Any]:
+def severity_reason(item: Item) -> str:
+    """Why an item's severity is not its verdict's usual one: the question's weight."""
+    if item.severity is BASE_SEVERITY[item.verdict]:
+        return ""
+    direction = "raised" if item.severity.rank > BASE_SEVERITY[item.verdict].rank else "lowered"
+    return f"{direction}: a {item.question.weight.value}-weight question"
+
+
+def settle_first(agenda: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The few items shown in full: every high one (at most a handful), else the worst few."""
+    high = [c for c in agenda if c["verdict"]["severity"] == Severity.high.value]
+    return high[:SETTLE_FIRST_LIMIT] if high else agenda[:SETTLE_FIRST_CALM]
+
+
+def report_view(comparison: Comparison, show_all: bool = False, title: str = "") -> dict[str, Any]:
     bank = comparison.bank
     crowded = len(comparison.responses) > CROWDED
-    conflicts = [_conflict(comparison, n, item) for n, item in enumerate(comparison.conflicts(), 1)]
+    agenda = [_conflict(comparison, n, item) for n, item in enumerate(comparison.agenda(), 1)]
+    numbers = {c["id"]: c["number"] for c in agenda}
+    first = settle_first(agenda)
     return {
         "result": comparison,
         "tool_version": __version__,
         "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
+        "title": title or bank.title,
+        "date": f"{newest_answer(comparison):%Y-%m-%d}",
         "respondents": [
             {
                 "name": r.respondent.name,
@@ -91,18 +114,26 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
         ],
         "agreement_text": agreement_text(comparison.agreement),
         "pairwise": pairwise_rows(comparison) if len(comparison.responses) > 2 else [],
-        "conflict_count": len(conflicts),
-        "conflicts": conflicts[:SETTLE_FIRST_LIMIT],
-        "later": conflicts[SETTLE_FIRST_LIMIT:],
+        "conflict_count": len(agenda),
+        "flagged_elsewhere": sum(1 for i in comparison.conflicts() if not i.question.decidable),
+        "conflicts": first,
+        "later": agenda[len(first) :],
+        "show_all": show_all,
         "sections": [
             {
                 "title": title,
                 "score": score,
                 "score_text": score_text(score),
-                "rows": [_row(comparison, item) for item in items],
+                "rows": [
+                    _row(comparison, item, numbers.get(item.question.id))
+                    for item in items
+                    if show_all or item.severity is not Severity.none
+                ],
+                "hidden": sum(1 for i in items if not show_all and i.severity is Severity.none),
             }
             for title, score, items in sections(comparison)
         ],
+        "lane_map": lane_map(comparison),
         "texts": [
             {"prompt": item.question.prompt, "answers": _said(comparison, item)}
             for item in comparison.items
@@ -113,6 +144,7 @@ def report_view(comparison: Comparison) -> dict[str, Any]:
 
 def _conflict(comparison: Comparison, number: int, item: Item) -> dict[str, Any]:
     return {
+        "id": item.question.id,
         "number": number,
         "prompt": item.question.prompt,
         "verdict": verdict_view(item),
@@ -123,9 +155,10 @@ def _conflict(comparison: Comparison, number: int, item: Item) -> dict[str, Any]
     }
 
 
-def _row(comparison: Comparison, item: Item) -> dict[str, Any]:
+def _row(comparison: Comparison, item: Item, number: int | None) -> dict[str, Any]:
     bank = comparison.bank
     return {
+        "number": number,
         "prompt": item.question.prompt,
         "answers": [answer_text(bank, item, r.respondent.role) for r in comparison.responses],
         "expected": expected_text(bank, item),
@@ -164,7 +197,37 @@ def _headline_view(comparison: Comparison) -> dict[str, Any] | None:
         "sentence": headline_sentence(top),
         "verdict": verdict_view(top.item),
         "expected": framework_text(bank, top.item),
-        "notes": [
-            {"prompt": n.question.prompt, "answers": _said(comparison, n)} for n in top.notes
-        ],
     }
+
+
+def lane_map(comparison: Comparison) -> dict[str, Any]:
+    """The picture: for each leader and lane, how many of the lane's owner questions the leader
+    claims alone or calls shared; for each lane, its collisions and vacuums."""
+    lanes = []
+    for lane in comparison.lanes:
+        items = [
+            i for i in comparison.items if i.question.lane == lane.lane and i.question.names_owners
+        ]
+        if items:
+            lanes.append((lane.title, items))
+    rows = []
+    for response in comparison.responses:
+        role = response.respondent.role
+        cells = []
+        for _, items in lanes:
+            mine = sum(1 for i in items if i.answers.get(role) == role)
+            shared = sum(1 for i in items if i.answers.get(role) == JOINT)
+            text = f"claims {mine} of {len(items)}, calls {shared} shared"
+            cells.append({"claimed": mine, "shared": shared, "total": len(items), "text": text})
+        rows.append({"name": person(comparison.bank, response), "cells": cells})
+    marks = []
+    for _, items in lanes:
+        collisions = sum(1 for i in items if i.verdict is Verdict.collision)
+        vacuums = sum(1 for i in items if i.verdict is Verdict.vacuum)
+        marks.append({"collisions": collisions, "vacuums": vacuums})
+    return {"lanes": [title for title, _ in lanes], "rows": rows, "marks": marks}
+
+
+def newest_answer(comparison: Comparison) -> Any:
+    """When the last leader finished: the date the report speaks for."""
+    return max(r.finished_at or r.started_at for r in comparison.responses)

@@ -81,6 +81,9 @@ class QuestionBase(Strict):
     """Whether the report quotes answers as written instead of tabling them."""
     report_group: ClassVar[str] = LANE_TABLE
     """Title of the report table the kind's items go to; ``LANE_TABLE`` for their lane's."""
+    about_facts: ClassVar[bool] = False
+    """Whether it asks what has happened (not who should own what): the meeting records what
+    the room says, never starting from the framework's answer."""
 
     def choices(self, bank: Bank) -> list[Choice] | None:
         """The valid answers, for kinds that have a fixed list of them."""
@@ -134,9 +137,21 @@ class QuestionBase(Strict):
     def verdict(self, answers: Answers) -> Verdict:
         return choice_verdict(answers, self.expected)
 
+    def to_decide(self) -> str:
+        """The open item as a thing for the room to decide, not as the survey's question."""
+        if self.topic:
+            return f"Agree and write down: {lower_first(self.topic)}."
+        return f"Agree an answer to: {self.prompt}"
+
     def decision_choices(self, bank: Bank) -> list[Choice]:
         """What the room can settle on: any valid answer except "nobody clearly"."""
         return [c for c in self.choices(bank) or [] if c.id != UNCLEAR]
+
+
+def lower_first(text: str) -> str:
+    """``The joint review`` -> ``the joint review``; ``ICP`` and ``SDR coaching`` stay."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() or first[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def answer_key(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ownerdiag.core.fields import Answer, Choice
-from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct
+from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct, lower_first
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class CadenceQuestion(QuestionBase):
     expected: Literal["weekly", "monthly", "quarterly", "yearly", "ad_hoc", "never"] | None = None
 
     answers_are_cadences: ClassVar[bool] = True
+    about_facts: ClassVar[bool] = True
     report_group: ClassVar[str] = RHYTHMS_GROUP
 
     def choices(self, bank: Bank) -> list[Choice]:
@@ -52,6 +53,11 @@ class CadenceQuestion(QuestionBase):
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return "ad_hoc"
+
+    def to_decide(self) -> str:
+        if self.topic:
+            return f"Decide how often: {lower_first(self.topic)}."
+        return super().to_decide()
 
     def verdict(self, answers: Answers) -> Verdict:
         return cadence_verdict(answers, self.expected)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field
 
 from ownerdiag.core.fields import JOINT, UNCLEAR, Answer, Choice
-from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct
+from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct, lower_first
 from ownerdiag.core.verdicts import Verdict, agreed
 
 OWNER_ALIASES: dict[str, str] = {
@@ -50,6 +50,9 @@ class OwnerQuestion(QuestionBase):
 
     def choices(self, bank: Bank) -> list[Choice]:
         return bank.owner_choices()
+
+    def to_decide(self) -> str:
+        return f"Decide who owns {lower_first(self.topic)}." if self.topic else super().to_decide()
 
     def aliases(self, bank: Bank) -> dict[str, str]:
         # the bank's short labels ("CRO", "VP Sales") first: they name this bank's own owners

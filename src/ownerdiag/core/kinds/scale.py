@@ -68,6 +68,13 @@ class ScaleQuestion(QuestionBase):
     def neutral_answer(self, bank: Bank) -> Answer:
         return 3
 
+    def label(self, answer: Any, bank: Bank) -> str:
+        """``4 of 5``, with the end's meaning at either end: ``1 of 5: Never``."""
+        if answer not in POINTS:
+            return super().label(answer, bank)
+        end = self._ends().get(answer)
+        return f"{answer} of 5: {end}" if end else f"{answer} of 5"
+
     def answer_hint(self, bank: Bank) -> str:
         return "answer with a whole number from 1 to 5"
 

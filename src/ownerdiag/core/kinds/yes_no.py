@@ -21,6 +21,7 @@ class YesNoQuestion(QuestionBase):
     expected: Literal["yes", "no"] | None = None
 
     report_group: ClassVar[str] = RHYTHMS_GROUP
+    about_facts: ClassVar[bool] = True
 
     def choices(self, bank: Bank) -> list[Choice]:
         return [Choice(id=k, label=v) for k, v in YES_NO.items()]

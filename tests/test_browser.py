@@ -1,0 +1,155 @@
+"""The HTML documents in a real browser: Debian's headless Chromium driven by selenium.
+
+The report, the charter and the trend at a laptop's and a phone's width (no sideways scrolling),
+printed to PDF (page numbers, the organisation and the date on every page), and checked by
+axe-core for accessibility.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+ROUND_1, ROUND_2 = EXAMPLES / "outbound", EXAMPLES / "outbound-next-quarter"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+def browser_paths() -> tuple[str, str] | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if (not found or not driver) and os.environ.get("CI"):
+        pytest.fail("CI must install Debian's chromium and chromium-driver for the browser tests")
+    return (found, driver) if found and driver else None
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    paths = browser_paths()
+    if paths is None:
+        pytest.skip("no chromium and chromedriver here")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('profile')}")
+    options.binary_location = paths[0]
+    driver = webdriver.Chrome(service=Service(paths[1]), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from typer.testing import CliRunner
+
+    from ownerdiag.cli import app
+
+    folder = tmp_path_factory.mktemp("documents")
+    files = [str(p) for p in sorted(ROUND_1.glob("*.yaml"))]
+    decisions = folder / "decisions.yaml"
+    agreed = str(ROUND_1 / "meeting" / "agreed.yaml")
+    commands = {
+        "report": ["compare", *files, "--title", "Acme Corp", "-o", str(folder / "report.html")],
+        "decisions": ["resolve", *files, "--answers", agreed, "--out", str(decisions)],
+        "charter": [
+            "charter", *files, "--decisions", str(decisions), "--title", "Acme Corp",
+            "-o", str(folder / "charter.html"),
+        ],
+        "trend": ["trend", str(ROUND_1), str(ROUND_2), "-o", str(folder / "trend.html")],
+    }  # fmt: skip
+    runner = CliRunner()
+    for name, args in commands.items():
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (name, result.output)
+    return {name: folder / f"{name}.html" for name in ("report", "charter", "trend")}
+
+
+def overflow(browser: Any, page: Path, width: int) -> tuple[int, int]:
+    browser.set_window_size(width, 900)
+    browser.get(page.as_uri())
+    return browser.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+
+
+@pytest.mark.parametrize("document", ["report", "charter", "trend"])
+@pytest.mark.parametrize("width", [1280, 390, 360])
+def test_no_sideways_scrolling(browser, documents, document: str, width: int, tmp_path: Path):
+    scroll, inner = overflow(browser, documents[document], width)
+    browser.save_screenshot(str(tmp_path / f"{document}-{width}.png"))
+    assert scroll <= inner
+
+
+def test_the_report_opens_with_the_test_and_the_lane_map(browser, documents):
+    browser.set_window_size(1280, 900)
+    browser.get(documents["report"].as_uri())
+    order = browser.execute_script(
+        "return [...document.querySelectorAll('main > section')].map(s => s.id)"
+    )
+    assert order[:3] == ["headline", "map", "settle"]
+    top = browser.execute_script(
+        "return document.querySelector('#map svg').getBoundingClientRect().top"
+    )
+    assert top < 900  # the picture is on the first screen
+    label = browser.execute_script("return document.getElementById('map-svg-desc').textContent")
+    assert "Dana Reyes" in label and "collisions" in label  # the picture's text alternative
+    headers = browser.execute_script(
+        "return document.querySelectorAll('table.grid tbody th[scope=row]').length"
+    )
+    assert headers > 0  # a screen reader reads each answer with its question
+
+
+def printed(browser: Any, page: Path) -> Any:
+    from pypdf import PdfReader
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    browser.get(page.as_uri())
+    return PdfReader(io.BytesIO(base64.b64decode(browser.print_page(PrintOptions()))))
+
+
+@pytest.mark.parametrize("document", ["report", "charter"])
+def test_printed_pages_carry_numbers_the_organisation_and_the_date(browser, documents, document):
+    pdf = printed(browser, documents[document])
+    pages = len(pdf.pages)
+    for number, page in enumerate(pdf.pages, 1):
+        text = page.extract_text()
+        assert f"Page {number} of {pages}" in text
+        assert "Acme Corp" in text and "confidential" in text
+    last = pdf.pages[-1].extract_text()
+    if document == "charter":  # the signature block is not left alone on its last page
+        assert "Signature" in last and "Reviewed" in last
+
+
+@pytest.mark.parametrize("document", ["report", "charter", "trend"])
+def test_axe_finds_no_accessibility_violation(browser, documents, document):
+    from axe_selenium_python import Axe
+
+    browser.set_window_size(1280, 900)
+    browser.get(documents[document].as_uri())
+    axe = Axe(browser)
+    axe.inject()
+    violations = axe.run()["violations"]
+    assert [(v["id"], len(v["nodes"])) for v in violations] == []

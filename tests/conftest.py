@@ -53,27 +53,32 @@ questions:
     lane: design
     prompt: Who owns strategy?
     expected: cro
+    source: a test fixture
     remedy: Agree the CRO owns it.
   - id: lists
     kind: owner
     lane: execution
     prompt: Who builds lists?
     expected: vp_sales
+    source: a test fixture
   - id: review
     kind: cadence
     lane: design
     prompt: How often do you review?
     expected: monthly
+    source: a test fixture
   - id: documented
     kind: yes_no
     lane: design
     prompt: Is it written down?
     expected: yes
+    source: a test fixture
   - id: clarity
     kind: scale
     lane: execution
     prompt: How clear is it?
     expected: 4
+    source: a test fixture
     better: higher
   - id: sentence
     kind: text

@@ -26,7 +26,7 @@ def main() -> None:
     sentence = first(r"^  (strategy_owner_sentence): (.*)$", response)
     owner = first(r"^  (\w+): cro$", response.split("\nanswers:\n", 1)[1])
     title = first(r"^title: (.*)$", bank)
-    prompt = first(r"^    prompt: (Who owns outbound strategy.*)$", bank)
+    prompt = first(r"^    prompt: (\"?Who owns outbound strategy.*)$", bank)
     files = {
         "response-true-as-rating.yaml": response.replace(rating[0], f"  {rating[1]}: true"),
         "response-superscript-rating.yaml": response.replace(rating[0], f'  {rating[1]}: "²"'),

@@ -47,10 +47,11 @@ def test_revenue_leadership_covers_the_articles_areas():
     bank = load_bank(builtin_dir() / "revenue-leadership.yaml")
     ids = {q.id for q in bank.questions}
     for needed in (
+        "market_choice",
+        "growth_targets",
         "revenue_strategy",
         "sales_floor",
-        "pipeline_generation",
-        "revenue_systems",
+        "pipeline_creation",
         "unit_economics",
         "abm_accounts",
         "board_communication",
@@ -58,13 +59,18 @@ def test_revenue_leadership_covers_the_articles_areas():
         "revenue_pnl",
         "comp_plan_structure",
         "sales_training",
-        "coaching_reps",
-        "coaching_vps",
+        "manager_coaching",
+        "rep_coaching",
+        "handoffs",
+        "hiring_standards",
+        "marketing_reports_to_cro",
+        "cs_reports_to_cro",
+        "commit_misses",
         "metric_conversion",
-        "metric_velocity",
+        "metric_activity",
+        "metric_pipeline_inputs",
         "metric_ltv",
         "metric_nrr",
-        "metric_csat",
     ):
         assert needed in ids
     assert set(bank.parties) >= {"marketing", "customer_success", "revops", "cfo"}
@@ -116,8 +122,8 @@ def test_trend_of_two_rounds(cli):
 
 def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
     """Round 2 answered a new bank version that dropped one question and added another."""
-    text = (builtin_dir() / "outbound.yaml").read_text().replace('version: "1.1"', 'version: "1.2"')
-    text = text.replace("  - id: cadence_launch", "  - id: cadence_go_live")
+    text = (builtin_dir() / "outbound.yaml").read_text().replace('version: "2.0"', 'version: "2.1"')
+    text = text.replace("  - id: reply_rate_troubleshooting", "  - id: reply_rate_first_look")
     round_2 = tmp_path / "2026-q4"
     round_2.mkdir()
     (round_2 / "bank.yaml").write_text(text)
@@ -125,7 +131,7 @@ def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
         answers = dict(
             __import__("yaml").safe_load((ROUND_2 / "answers" / f"{role}.yaml").read_text())
         )
-        answers["cadence_go_live"] = answers.pop("cadence_launch")
+        answers["reply_rate_first_look"] = answers.pop("reply_rate_troubleshooting")
         source = tmp_path / f"{role}.yaml"
         source.write_text(dump_yaml(answers))
         result = cli(
@@ -143,9 +149,9 @@ def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):
     result = cli("trend", ROUND_1, round_2, "-f", "json")
     assert result.exit_code == 0, result.output
     trend = json.loads(result.stdout)
-    assert [r["bank_version"] for r in trend["rounds"]] == ["1.1", "1.2"]
+    assert [r["bank_version"] for r in trend["rounds"]] == ["2.0", "2.1"]
     skipped = {e["question_id"] for e in trend["not_compared"]}
-    assert skipped == {"cadence_launch", "cadence_go_live"}
+    assert skipped == {"reply_rate_troubleshooting", "reply_rate_first_look"}
 
 
 def test_trend_needs_folders_of_responses(cli, tmp_path: Path):

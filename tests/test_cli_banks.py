@@ -18,7 +18,7 @@ def test_banks_json_lists_builtin_outbound(cli):
     result = cli("banks", "--format", "json")
     assert result.exit_code == 0, result.output
     banks = {b["id"]: b for b in json.loads(result.stdout)}
-    assert banks["outbound"]["questions"] == 39
+    assert banks["outbound"]["questions"] == 45
     assert set(banks["outbound"]) >= {"id", "title", "version", "questions"}
 
 
@@ -84,7 +84,7 @@ def test_validate_names_file_question_and_line_of_unknown_owner(cli, tmp_path: P
     bad.write_text(MINI_BANK.replace("expected: vp_sales", "expected: sdr_team"))
     result = cli("bank", "validate", bad)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{bad}:23:5: question 'lists' expects 'sdr_team'")
+    assert result.stderr.startswith(f"{bad}:24:5: question 'lists' expects 'sdr_team'")
 
 
 def test_validate_many_files_one_line_each(cli, tmp_path: Path, mini_bank_file: Path):

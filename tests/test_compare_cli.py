@@ -123,14 +123,15 @@ def copy_with(path: Path, tmp_path: Path, name: str, **changes: str) -> Path:
     return target
 
 
-def test_mismatched_bank_versions_name_each_file(cli, tmp_path: Path):
-    other = copy_with(VP, tmp_path, "vp.yaml", **{"version:__'1.1'": "version: '1.2'"})
+def test_mismatched_bank_versions_name_each_file(cli, tmp_path: Path, outbound: Bank):
+    now = outbound.version
+    other = copy_with(VP, tmp_path, "vp.yaml", **{f"version:__'{now}'": "version: '9.9'"})
     result = cli("compare", CRO, other)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(str(CRO)) and "outbound 1.1" in lines[0]
-    assert lines[1].startswith(str(other)) and "outbound 1.2" in lines[1]
+    assert lines[0].startswith(str(CRO)) and f"outbound {now}" in lines[0]
+    assert lines[1].startswith(str(other)) and "outbound 9.9" in lines[1]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +190,7 @@ def test_bank_changed_after_the_survey(cli, tmp_path: Path):
     changed.write_text(
         (builtin_dir() / "outbound.yaml")
         .read_text()
-        .replace("Who owns building the prospect lists", "Who builds the prospect lists")
+        .replace("Who owns outbound strategy", "Who owns the outbound strategy", 1)
     )
     result = cli("compare", CRO, VP, "--bank-dir", changed.parent)
     assert result.exit_code == 2

@@ -595,26 +595,27 @@ def test_mini_bank_all_agreed():
 def test_outbound_example_files():
     folder = EXAMPLES / "outbound"
     comparison = compare_files([folder / "cro.yaml", folder / "vp_sales.yaml"], None, None, False)
+    # weighted credit over weight, per lane: 8.25 / 20, 6.5 / 12, 5 / 14
     assert [(lane.lane, lane.score) for lane in comparison.lanes] == [
-        ("design", 38),
-        ("execution", 65),
-        ("optimization", 35),
+        ("design", 41),
+        ("execution", 54),
+        ("optimization", 36),
     ]
-    assert comparison.score == 45
+    assert comparison.score == 43  # 19.75 / 46
     assert {v.value: n for v, n in comparison.counts.items()} == {
         "vacuum": 2,
-        "collision": 2,
+        "collision": 3,
         "deflection": 2,
-        "split": 3,
-        "mismatch": 6,
-        "drift": 8,
-        "aligned": 12,
+        "split": 4,
+        "mismatch": 10,
+        "drift": 5,
+        "aligned": 15,
         "unscored": 4,
     }
     a = comparison.agreement
-    assert (a.owner_items, a.owner_percent, a.owner_ac1) == (22, 59, 0.503)
-    assert (a.cadence_items, a.cadence_exact, a.cadence_within_one_step) == (4, 75, 100)
-    assert a.pairwise == [PairAgreement(("cro", "vp_sales"), 57)]
+    assert (a.owner_items, a.owner_percent, a.owner_ac1) == (22, 50, 0.395)
+    assert (a.cadence_items, a.cadence_exact, a.cadence_within_one_step) == (6, 33, 83)
+    assert a.pairwise == [PairAgreement(("cro", "vp_sales"), 51)]
     assert comparison.headline is not None
     assert comparison.headline.item.question.id == "outbound_strategy_owner"
     assert comparison.headline.diagnosis == "differ"

@@ -274,8 +274,8 @@ def test_f9_json_and_yaml_exports_escape_hidden_characters(cli, tmp_path: Path):
         (builtin_dir() / "outbound.yaml")
         .read_text()
         .replace(
-            "prompt: Who owns outbound strategy",
-            "prompt: Who\u202e owns\u200b outbound strategy",
+            "Who owns outbound strategy",
+            "Who\u202e owns\u200b outbound strategy",
             1,
         )
     )

@@ -45,7 +45,9 @@ def test_resolve_from_a_file_writes_private_decisions(cli, tmp_path: Path, outbo
 
 def test_resolve_refuses_bad_decisions_and_overwrites(cli, tmp_path: Path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("revenue_outcome: unclear\nmade_up: cro\nblame_loop: 2\nicp_definition: board\n")
+    bad.write_text(
+        "revenue_outcome: unclear\nmade_up: cro\ncro_in_the_weeds: 2\nicp_definition: board\n"
+    )
     result = cli("resolve", CRO, VP, "--answers", bad, "--out", tmp_path / "d.yaml")
     assert result.exit_code == 2
     err = result.stderr

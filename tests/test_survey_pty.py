@@ -61,7 +61,7 @@ def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbou
     child.expect_exact("Save these answers?")
     child.send(DOWN + ENTER)  # change an answer
     child.expect_exact("Which answer?")
-    child.send(DOWN * 3 + ENTER)  # question 4: gtm_motion_execution
+    child.send(DOWN * 3 + ENTER)  # question 4
     answer(child, outbound, 3, downs=4)  # unclear -> ... -> joint
     child.expect_exact("Save these answers?")
     child.send(ENTER)
@@ -71,11 +71,16 @@ def test_full_survey_with_a_step_back_and_a_review_change(tmp_path: Path, outbou
     assert child.exitstatus == 0, child.before
     response, _ = load_response(out)
     assert response.complete and len(response.answers) == len(outbound.questions)
-    assert response.answers["outbound_strategy_owner"] == "cro"
-    assert response.answers["outbound_execution_owner"] == "vp_sales"
-    assert response.answers["gtm_motion_execution"] == "joint"
-    assert response.answers["persona_priority"] == "unclear"
-    assert response.answers["foundation_buyer"] == "answer 37"
+    ids = [q.id for q in outbound.questions]
+    assert [response.answers[i] for i in ids[:5]] == [
+        "cro",
+        "vp_sales",
+        "unclear",
+        "joint",
+        "unclear",
+    ]
+    text = next(n for n, q in enumerate(outbound.questions) if q.kind == "text")
+    assert response.answers[ids[text]] == f"answer {text + 1}"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert not Path(f"{out}.partial").exists()
     print(f"full outbound survey in a pty: {elapsed:.1f}s")
@@ -118,9 +123,8 @@ def test_ctrl_c_keeps_progress_and_resume_finishes(tmp_path: Path, outbound: Ban
     child.close()
     assert child.exitstatus == 0
     response, _ = load_response(out)
-    assert response.answers["outbound_strategy_owner"] == "vp_sales"
-    assert response.answers["outbound_execution_owner"] == "joint"
-    assert response.answers["gtm_motion_definition"] == "marketing"
+    first = [response.answers[q.id] for q in outbound.questions[:3]]
+    assert first == ["vp_sales", "joint", "marketing"]
     assert response.complete and not partial.exists()
 
 

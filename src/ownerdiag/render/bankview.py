@@ -123,6 +123,13 @@ def validate_banks(paths: list[Path]) -> None:
         except InputError as exc:
             problems.extend(exc.problems)
         else:
+            unsourced = [
+                Problem(message, str(path), *doc.locate(where))
+                for where, message in bank.unsourced()
+            ]
+            if unsourced:
+                problems.extend(unsourced)
+                continue
             count = len(bank.questions)
             print(literal(f"{path}: ok — {bank.id} {bank.version}, {count} questions"))
             for where, message in bank.warnings():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -100,24 +101,44 @@ def test_three_leaders_with_pairwise_agreement(cli):
 
 
 def test_trend_of_two_rounds(cli):
-    result = cli("trend", ROUND_1, ROUND_2, "-f", "json")
+    result = cli("trend", ROUND_1, ROUND_2, "-f", "json", "--label", "Q3", "--label", "Q4")
     assert result.exit_code == 0, result.output
     trend = json.loads(result.stdout)
-    assert [r["label"] for r in trend["rounds"]] == ["outbound", "outbound-next-quarter"]
-    statuses = {i["question_id"]: i["status"] for i in trend["items"]}
-    assert statuses["outbound_strategy_owner"] == "closed"
-    assert statuses["icp_definition"] == "opened"
-    assert statuses["revenue_process"] == "persisted"
-    assert trend["summary"]["closed"] >= 10
+    assert [r["label"] for r in trend["rounds"]] == ["Q3", "Q4"]
+    by_id = {i["question_id"]: i for i in trend["items"]}
+    assert by_id["outbound_strategy_owner"]["transition"] == "closed"
+    icp = by_id["icp_definition"]
+    assert icp["transition"] == "opened"
+    assert icp["changed"] == [
+        {"role": "vp_sales", "name": "Sam Ortiz", "before": "cro", "after": "vp_sales"}
+    ]
+    assert by_id["sdr_coaching"]["transition"] == "worse"  # split, then collision
+    order = [i["transition"] for i in trend["items"]]
+    ranks = ["opened", "worse", "same", "better", "closed", "steady"]
+    assert order == sorted(order, key=ranks.index)  # what got worse first
+    assert trend["transitions"]["closed"] >= 10
     assert (
         trend["overall"]["change"] == trend["overall"]["scores"][1] - trend["overall"]["scores"][0]
     )
     assert trend["not_compared"] == []
     terminal = cli("trend", ROUND_1, ROUND_2).stdout
-    assert "✓ closed" in terminal and "✖ opened" in terminal and "● persisted" in terminal
+    assert "✓ closed" in terminal and "✖ opened" in terminal and "▼ worse" in terminal
+    assert "Sam Ortiz: CRO → VP Sales" in terminal  # who changed their answer
+    assert terminal.index("✖ opened") < terminal.index("▼ worse") < terminal.rindex("✓ closed")
     for fmt in ("markdown", "html"):
         out = cli("trend", ROUND_1, ROUND_2, "-f", fmt).stdout
-        assert "outbound-next-quarter" in out and "closed" in out
+        assert "Sam Ortiz: CRO → VP Sales" in out and "closed" in out
+
+
+def test_trend_labels_rounds_by_day_and_refuses_a_round_twice(cli, tmp_path: Path):
+    trend = json.loads(cli("trend", ROUND_1, ROUND_2, "-f", "json").stdout)
+    days = [r["label"] for r in trend["rounds"]]
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}( \(\d\))?", day) for day in days)
+    assert len(set(days)) == 2
+    twice = cli("trend", ROUND_1, ROUND_1)
+    assert twice.exit_code == 2 and "given twice" in twice.stderr
+    wrong = cli("trend", ROUND_1, ROUND_2, "--label", "only one")
+    assert wrong.exit_code == 2 and "1 labels for 2 rounds" in wrong.stderr
 
 
 def test_trend_across_bank_versions_follows_shared_ids(cli, tmp_path: Path):

@@ -25,9 +25,12 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 app = new_typer(
     "Ask each revenue leader separately who owns what, then compare the answers.\n\n"
     "\b\nThe workflow:\n"
-    "  ownerdiag banks                      # pick a question bank\n"
-    "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'\n"
-    "  ownerdiag compare responses/*.yaml   # the lane-gap report"
+    "  ownerdiag banks                        # pick a question bank and see its roles\n"
+    "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'   # each leader, alone\n"
+    "  ownerdiag compare responses/*.yaml     # the lane-gap report, in the meeting\n"
+    "  ownerdiag resolve responses/*.yaml     # settle each conflict with the room\n"
+    "  ownerdiag charter responses/*.yaml --decisions decisions.yaml   # the agreement\n"
+    "  ownerdiag trend 2026-q3/ 2026-q4/      # next quarter: what changed"
 )
 bank_app = new_typer("Show, validate and describe question banks.")
 app.add_typer(bank_app, name="bank")
@@ -52,7 +55,11 @@ def _root(
     ctx.meta["ownerdiag.debug"] = debug
 
 
-@app.command("banks", epilog="Example: ownerdiag banks --format json")
+@app.command(
+    "banks",
+    short_help="List the question banks and the roles each one asks.",
+    epilog="Example: ownerdiag banks --format json",
+)
 def banks_command(
     format: opt.ListFormat = opt.TableOrJson.table, bank_dir: opt.BankDirs = None
 ) -> None:
@@ -106,7 +113,9 @@ Examples:
 """
 
 
-@app.command("survey", epilog=SURVEY_EPILOG)
+@app.command(
+    "survey", short_help="Answer a question bank alone, in the terminal.", epilog=SURVEY_EPILOG
+)
 def survey_command(
     ctx: typer.Context,
     bank: opt.BankToAnswer,
@@ -144,7 +153,11 @@ def survey_command(
     )
 
 
-@app.command("form", epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml")
+@app.command(
+    "form",
+    short_help="Print an answer template to fill in with an editor.",
+    epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml",
+)
 def form_command(
     bank: opt.BankToAnswer, role: opt.Role = "", bank_dir: opt.BankDirs = None
 ) -> None:
@@ -166,7 +179,9 @@ Examples:
 """
 
 
-@app.command("compare", epilog=COMPARE_EPILOG)
+@app.command(
+    "compare", short_help="Compare the responses: the lane-gap report.", epilog=COMPARE_EPILOG
+)
 def compare_command(
     ctx: typer.Context,
     files: opt.ResponseFiles,
@@ -205,7 +220,9 @@ Examples:
 """
 
 
-@app.command("resolve", epilog=RESOLVE_EPILOG)
+@app.command(
+    "resolve", short_help="Settle each conflict with the room, worst first.", epilog=RESOLVE_EPILOG
+)
 def resolve_command(
     ctx: typer.Context,
     files: opt.ResponseFiles,
@@ -253,7 +270,7 @@ Examples:
 """
 
 
-@app.command("charter", epilog=CHARTER_EPILOG)
+@app.command("charter", short_help="Write the ownership agreement to sign.", epilog=CHARTER_EPILOG)
 def charter_command(
     files: opt.ResponseFiles,
     decisions: opt.Decisions = None,
@@ -291,11 +308,20 @@ Each folder holds one round's response files (and, optionally, the bank file the
 """
 
 
-@app.command("trend", epilog=TREND_EPILOG)
+@app.command("trend", short_help="Show what changed between rounds.", epilog=TREND_EPILOG)
 def trend_command(
     rounds: Annotated[
         list[Path], typer.Argument(metavar="FOLDER", help="One folder per round, oldest first.")
     ],
+    label: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--label",
+            metavar="TEXT",
+            help="Name a round, once per folder in order (e.g. --label 'Q3' --label 'Q4'); "
+            "by default the day its last response came in.",
+        ),
+    ] = None,
     format: opt.Format = None,
     out: opt.Out = None,
     force: opt.Force = False,
@@ -308,7 +334,9 @@ def trend_command(
     from ownerdiag.files.collect import follow_rounds
     from ownerdiag.render.formats import deliver
 
-    result = follow_rounds(rounds, bank_dir or [], allow_incomplete)
+    result = follow_rounds(
+        rounds, bank_dir or [], allow_incomplete, [x.strip() for x in label or []]
+    )
     inputs = [path for folder in rounds for path in folder.iterdir()]
     deliver(
         "trend", format, result, out, force=force, inputs=inputs,

@@ -51,6 +51,7 @@ class _Group(TyperGroup):
                 raise
             where = exc.ctx.command_path if exc.ctx else "ownerdiag"
             message = literal(" ".join(exc.format_message().split()))
+            message = message.replace("Value error, ", "")  # typer's enum check, via pydantic
             typer.echo(f"{where}: {message} (see: {where} --help)", err=True)
             raise typer.Exit(EXIT_INPUT) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.verdicts import Severity, Verdict
@@ -13,6 +14,20 @@ from ownerdiag.core.verdicts import Severity, Verdict
 class Round:
     label: str
     comparison: Comparison
+
+
+TRANSITIONS = ("opened", "worse", "same", "better", "closed", "steady")
+"""How an item moved from the first round to the last, the ones to look at first first."""
+
+
+@dataclass(frozen=True)
+class Changed:
+    """One person's answer that differs between the first and the last round."""
+
+    role: str
+    name: str
+    before: Any
+    after: Any
 
 
 @dataclass(frozen=True)
@@ -25,6 +40,10 @@ class ItemTrend:
     status: str
     """``closed``, ``opened``, ``persisted`` (a conflict in the first and last round) or
     ``steady`` (no conflict in either)."""
+    transition: str
+    """One of :data:`TRANSITIONS`: a persisting conflict is ``worse``, ``same`` or ``better``
+    by its severity."""
+    changed: list[Changed]
 
 
 @dataclass(frozen=True)
@@ -60,7 +79,8 @@ def trend(rounds: Sequence[Round]) -> Trend:
     comparisons = [r.comparison for r in rounds]
     last_bank = comparisons[-1].bank
     shared, not_compared = _shared_questions(comparisons)
-    items = [_item_trend([c.item(qid) for c in comparisons]) for qid in shared]
+    items = [_item_trend([c.item(qid) for c in comparisons], comparisons) for qid in shared]
+    items.sort(key=lambda i: TRANSITIONS.index(i.transition))
     lanes = [
         LaneTrend(lane, spec.title, [_lane_score(c, lane) for c in comparisons])
         for lane, spec in last_bank.lanes.items()
@@ -85,7 +105,7 @@ def _shared_questions(comparisons: Sequence[Comparison]) -> tuple[list[str], lis
     return shared, skipped
 
 
-def _item_trend(items: list[Item | None]) -> ItemTrend:
+def _item_trend(items: list[Item | None], comparisons: Sequence[Comparison]) -> ItemTrend:
     present = [i for i in items if i is not None]
     first, last = present[0], present[-1]
     was, now = first.severity is not Severity.none, last.severity is not Severity.none
@@ -99,7 +119,27 @@ def _item_trend(items: list[Item | None]) -> ItemTrend:
         verdicts=[i.verdict for i in present],
         severities=[i.severity for i in present],
         status=status,
+        transition=transition(status, first.severity, last.severity),
+        changed=changed_answers(first, last, comparisons[-1]),
     )
+
+
+def transition(status: str, before: Severity, after: Severity) -> str:
+    if status != "persisted":
+        return status
+    if after.rank == before.rank:
+        return "same"
+    return "worse" if after.rank > before.rank else "better"
+
+
+def changed_answers(first: Item, last: Item, now: Comparison) -> list[Changed]:
+    """Who answered differently in the last round than in the first (by role)."""
+    names = {r.respondent.role: r.respondent.name for r in now.responses}
+    return [
+        Changed(role, names[role], first.answers[role], answer)
+        for role, answer in last.answers.items()
+        if role in first.answers and first.answers[role] != answer and role in names
+    ]
 
 
 def _lane_score(comparison: Comparison, lane: str) -> int | None:

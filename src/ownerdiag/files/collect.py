@@ -231,9 +231,15 @@ def compare_files(
 
 
 def follow_rounds(
-    folders: Sequence[Path], bank_dirs: Sequence[Path], allow_incomplete: bool
+    folders: Sequence[Path],
+    bank_dirs: Sequence[Path],
+    allow_incomplete: bool,
+    labels: Sequence[str] = (),
 ) -> Trend:
-    """Compare each round's responses, then follow every question from round to round."""
+    """Compare each round's responses, then follow every question from round to round.
+
+    A round is labelled as ``labels`` say, else by the day its last response was finished
+    (numbered when two rounds finished the same day)."""
     from ownerdiag.core.trend import Round, trend
 
     if not 2 <= len(folders) <= MAX_ROUNDS:
@@ -242,8 +248,35 @@ def follow_rounds(
             "ownerdiag",
             "give one folder of responses per round",
         )
-    rounds = []
+    if labels and len(labels) != len(folders):
+        raise InputError.single(
+            f"{len(labels)} labels for {len(folders)} rounds",
+            "ownerdiag",
+            "give one --label per folder, in the same order, or none",
+        )
+    seen: dict[Path, Path] = {}
+    for folder in folders:
+        if folder.resolve() in seen:
+            raise InputError.single(
+                f"this round is given twice (also as {seen[folder.resolve()]})",
+                str(folder),
+                "give each round's folder once, oldest first",
+            )
+        seen[folder.resolve()] = folder
+    comparisons = []
     for folder in folders:
         bank, responses = gather_round(folder, bank_dirs, allow_incomplete)
-        rounds.append(Round(folder.resolve().name, compare(bank, responses)))
-    return trend(rounds)
+        comparisons.append(compare(bank, responses))
+    names = list(labels) or round_labels(folders, comparisons)
+    return trend([Round(name, c) for name, c in zip(names, comparisons, strict=True)])
+
+
+def round_labels(folders: Sequence[Path], comparisons: Sequence[Comparison]) -> list[str]:
+    """The day each round's last response came in; ``2026-11-24 (2)`` for a second that day."""
+    days = [
+        f"{max(r.finished_at or r.started_at for r in c.responses):%Y-%m-%d}" for c in comparisons
+    ]
+    return [
+        f"{day} ({days[:n].count(day) + 1})" if days.count(day) > 1 else day
+        for n, day in enumerate(days)
+    ]

@@ -45,43 +45,62 @@ def bank_json(bank: Bank) -> dict[str, Any]:
 def print_bank_list(entries: list[BankFile]) -> None:
     from rich.table import Table
 
-    table = Table("id", "title", "version", "questions", "from", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("roles (--role)")
+    table.add_column("questions", justify="right", no_wrap=True)
+    table.add_column("from")
     for entry in entries:
         bank = entry.bank
         where = "built-in" if entry.builtin else str(entry.path)
-        table.add_row(bank.id, literal(bank.title), bank.version, str(len(bank.questions)), where)
-    make_console().print(table)
+        roles = ", ".join(bank.roles)
+        table.add_row(bank.id, literal(bank.title), roles, str(len(bank.questions)), literal(where))
+    _print(table)
 
 
 def print_bank(bank: Bank) -> None:
-    from rich.table import Table
+    """The bank for reading, with every question id whole (answer files need them)."""
+    from rich.console import Group
     from rich.text import Text
 
-    console = make_console()
-    console.print(Text(f"{literal(bank.title)}  ({bank.id} {bank.version})", style="bold"))
+    from ownerdiag.render.console import titled_table
+    from ownerdiag.render.labels import short_label
+
+    parts: list[Any] = [Text(f"{literal(bank.title)}  ({bank.id} {bank.version})", style="bold")]
     if bank.description:
-        console.print(literal(bank.description))
+        parts.append(Text(literal(bank.description)))
     roles = ", ".join(f"{k} = {literal(v)}" for k, v in bank.roles.items())
-    console.print(Text.assemble(("Roles: ", "bold"), roles))
+    parts.append(Text.assemble(("Roles: ", "bold"), roles))
     if bank.parties:
         parties = ", ".join(f"{k} = {literal(v)}" for k, v in bank.parties.items())
-        console.print(Text.assemble(("Other owners: ", "bold"), parties))
+        parts.append(Text.assemble(("Other owners: ", "bold"), parties))
     for lane_id, lane in bank.lanes.items():
         questions = [q for q in bank.questions if q.lane == lane_id]
-        table = Table(
-            "id",
-            "kind",
-            "question",
-            "framework",
-            title=literal(lane.title),
-            title_justify="left",
-            title_style="bold",
-            expand=False,
+        table = titled_table(literal(lane.title))
+        table.add_column(
+            "id", no_wrap=True, min_width=max((len(q.id) for q in questions), default=2)
         )
+        table.add_column("kind", no_wrap=True)
+        table.add_column("question")
+        table.add_column("framework")
         for q in questions:
-            expected = q.label(q.expected, bank) if q.expected is not None else "—"
+            expected = "—" if q.expected is None else q.label(q.expected, bank)
+            if q.names_owners and q.expected is not None:
+                expected = short_label(bank, q.expected)
             table.add_row(q.id, q.kind, literal(q.prompt), literal(expected))
-        console.print(table)
+        parts.append(table)
+    _print(Group(*parts))
+
+
+def _print(renderable: Any) -> None:
+    from ownerdiag.render.console import strip_trailing
+
+    console = make_console()
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write(strip_trailing(captured.get()))
+    console.file.flush()
 
 
 def _print_json(data: Any) -> None:

@@ -106,6 +106,8 @@ def item_json(item: Item) -> dict[str, Any]:
 
 
 def trend_json(trend: Trend) -> dict[str, Any]:
+    from ownerdiag.core.trend import TRANSITIONS
+
     last = trend.rounds[-1].comparison
     return {
         "tool": _tool(),
@@ -125,6 +127,9 @@ def trend_json(trend: Trend) -> dict[str, Any]:
         "summary": {
             status: trend.count(status) for status in ("closed", "opened", "persisted", "steady")
         },
+        "transitions": {
+            name: sum(1 for i in trend.items if i.transition == name) for name in TRANSITIONS
+        },
         "overall": _scores(trend.overall),
         "lanes": [
             {"lane": lane.lane, "title": lane.title, **_scores(lane.scores)} for lane in trend.lanes
@@ -137,6 +142,11 @@ def trend_json(trend: Trend) -> dict[str, Any]:
                 "verdicts": [v.value for v in item.verdicts],
                 "severities": [s.value for s in item.severities],
                 "status": item.status,
+                "transition": item.transition,
+                "changed": [
+                    {"role": c.role, "name": c.name, "before": c.before, "after": c.after}
+                    for c in item.changed
+                ],
             }
             for item in trend.items
         ],

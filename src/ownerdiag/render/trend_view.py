@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag.core.trend import Trend
-from ownerdiag.render.labels import bar, score_text, verdict_word
+from ownerdiag.render.labels import bar, score_text, short_label, verdict_word
 from ownerdiag.render.report_json import trend_json
 
 STATUS_WORDS = {
@@ -15,16 +15,47 @@ STATUS_WORDS = {
     "persisted": "● persisted",
     "steady": "· steady",
 }
+TRANSITION_WORDS = {
+    "opened": "✖ opened",
+    "worse": "▼ worse",
+    "same": "● same",
+    "better": "▲ better",
+    "closed": "✓ closed",
+    "steady": "· steady",
+}
 
 
 def trend_view(trend: Trend) -> dict[str, Any]:
     view = trend_json(trend)
     for scores in (view["overall"], *view["lanes"]):
         scores.update(_score_words(scores))
+    bank = trend.rounds[-1].comparison.bank
     for item, followed in zip(view["items"], trend.items, strict=True):
         item["verdict_words"] = [verdict_word(v) for v in followed.verdicts]
         item["status_word"] = STATUS_WORDS[item["status"]]
+        item["transition_word"] = TRANSITION_WORDS[item["transition"]]
+        question = bank.question(followed.question_id)
+        item["changed_text"] = "; ".join(
+            f"{c.name}: {_said(question, bank, c.before)} → {_said(question, bank, c.after)}"
+            for c in followed.changed
+        )
+    view["moved"] = [i for i in view["items"] if i["transition"] != "steady"]
+    view["transition_counts"] = [
+        {"word": TRANSITION_WORDS[name], "n": n, "name": name}
+        for name, n in view["transitions"].items()
+        if name != "steady"
+    ]
+    view["first_label"], view["last_label"] = (
+        view["rounds"][0]["label"],
+        view["rounds"][-1]["label"],
+    )
     return view
+
+
+def _said(question: Any, bank: Any, answer: Any) -> str:
+    if question is None:
+        return str(answer)
+    return short_label(bank, answer) if question.names_owners else question.label(answer, bank)
 
 
 def _score_words(scores: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -92,3 +96,52 @@ def mini_bank_file(tmp_path: Path) -> Path:
     path = tmp_path / "mini.yaml"
     path.write_text(MINI_BANK)
     return path
+
+
+BROWSER_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+def browser_paths() -> tuple[str, str] | None:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if (not found or not driver) and os.environ.get("CI"):
+        pytest.fail("CI must install Debian's chromium and chromium-driver for the browser tests")
+    return (found, driver) if found and driver else None
+
+
+@pytest.fixture(scope="session")
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[Any]:
+    """Debian's headless Chromium through selenium; files it saves land in ``downloads``."""
+    paths = browser_paths()
+    if paths is None:
+        pytest.skip("no chromium and chromedriver here")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in BROWSER_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('profile')}")
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
+    options.binary_location = paths[0]
+    driver = webdriver.Chrome(service=Service(paths[1]), options=options)
+    yield driver
+    driver.quit()

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,43 +19,6 @@ from .conftest import EXAMPLES
 pytestmark = pytest.mark.slow
 
 ROUND_1, ROUND_2 = EXAMPLES / "outbound", EXAMPLES / "outbound-next-quarter"
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
-
-
-def browser_paths() -> tuple[str, str] | None:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if (not found or not driver) and os.environ.get("CI"):
-        pytest.fail("CI must install Debian's chromium and chromium-driver for the browser tests")
-    return (found, driver) if found and driver else None
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    paths = browser_paths()
-    if paths is None:
-        pytest.skip("no chromium and chromedriver here")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('profile')}")
-    options.binary_location = paths[0]
-    driver = webdriver.Chrome(service=Service(paths[1]), options=options)
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import typer
 from ownerdiag import __version__
 from ownerdiag.cli import options as opt
 from ownerdiag.cli.exits import exit_tripped, new_typer, remember_tripped
+from ownerdiag.errors import InputError
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
 # model is built: ~70 ms per command here, for plugins ownerdiag never uses. Set before any
@@ -153,22 +154,67 @@ def survey_command(
     )
 
 
+FORM_EPILOG = """\b
+Examples:
+  ownerdiag form --bank outbound --role cro --out dana.html     # a page to open in a browser
+  ownerdiag form --bank outbound --role cro > cro-answers.yaml  # a file to fill in by hand
+The page works offline from the file itself and saves a response file to send back.
+"""
+
+
 @app.command(
     "form",
-    short_help="Print an answer template to fill in with an editor.",
-    epilog="Example: ownerdiag form --bank outbound --role cro > cro-answers.yaml",
+    short_help="Make the survey as a page for a browser, or a file to fill in.",
+    epilog=FORM_EPILOG,
 )
 def form_command(
-    bank: opt.BankToAnswer, role: opt.Role = "", bank_dir: opt.BankDirs = None
+    bank: opt.BankToAnswer,
+    role: opt.Role = "",
+    name: opt.Name = "",
+    format: Annotated[
+        opt.FormFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html: one offline page; yaml: a commented answer file. "
+            "Default: from --out's extension, else yaml.",
+        ),
+    ] = None,
+    out: opt.Out = None,
+    force: opt.Force = False,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
-    """Print a commented answer template to fill in with any editor, for survey --answers."""
+    """Make the survey for a leader who will not use the terminal: one self-contained HTML page
+    (answered in any browser, offline, saving a response file to send back), or a commented
+    answer file to fill in with any editor and import with survey --answers."""
     from ownerdiag.files.banks import resolve
-    from ownerdiag.render.form import answer_form
+    from ownerdiag.render.formats import emit
 
     found = resolve(bank, bank_dir or []).bank
     if role:
         opt.check_role(found, role)
-    typer.echo(answer_form(found, role or None), nl=False)
+    chosen = opt.form_format(format, out)
+    if chosen == "html":
+        if not role:
+            raise InputError.single("a browser form is for one role", "--role", "give --role")
+        from ownerdiag.render.form_html import form_page
+
+        text = form_page(found, role, name.strip())
+    else:
+        from ownerdiag.render.form import answer_form
+
+        text = answer_form(found, role or None)
+    if out is not None:
+        from ownerdiag.files.storage import refuse_overwrite
+
+        refuse_overwrite(out, force, "output file", opt.inputs([], bank))
+    emit(text, out, force=force)
+    if out is not None and chosen == "html":
+        typer.echo(
+            f"Send {out} to the leader: they open it in a browser, answer, and send back the "
+            "response file it saves.",
+            err=True,
+        )
 
 
 COMPARE_EPILOG = """\b

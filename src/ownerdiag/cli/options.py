@@ -45,6 +45,26 @@ class SchemaFor(str, Enum):
     decisions = "decisions"
 
 
+class FormFormat(str, Enum):
+    yaml = "yaml"
+    html = "html"
+
+
+FORM_SUFFIXES = {".html": "html", ".htm": "html", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def form_format(format: FormFormat | None, out: Path | None) -> str:
+    """The form's format: as asked, else as --out's extension says, else YAML."""
+    named = FORM_SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if format is not None and named is not None and named != format.value:
+        raise InputError.single(
+            f"the file name says {named} but --format says {format.value}",
+            str(out),
+            "make them agree",
+        )
+    return format.value if format is not None else named or "yaml"
+
+
 class ColorWhen(str, Enum):
     auto = "auto"
     always = "always"

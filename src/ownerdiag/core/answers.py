@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, BankRef, Respondent, Response
+from ownerdiag.core.survey_form import form_hash
 from ownerdiag.errors import Fix, InputError, Located, Problem
 
 T = TypeVar("T")
@@ -121,6 +122,16 @@ def check_response(bank: Bank, response: Response, doc: Located) -> Response:
                 f"role {response.respondent.role!r} is not a role of bank {bank.id!r}",
                 doc.source,
                 *doc.locate(("respondent", "role")),
+            )
+        )
+    elif response.form is not None and response.form != form_hash(bank, response.respondent.role):
+        problems.append(
+            Problem(
+                f"saved by a browser form whose questions are not those of bank {bank.id} "
+                f"{bank.version}: the form was changed after it was made",
+                doc.source,
+                *doc.locate(("form",)),
+                hint="ask the leader to answer a new form made from the bank",
             )
         )
     if problems:

@@ -297,6 +297,11 @@ class Response(_SavedFile):
     order: list[SnakeId] = Field(
         default_factory=list, description="The order this respondent was asked in, if shuffled."
     )
+    form: Line | None = Field(
+        default=None,
+        description="Saved by a browser form: the hash of the questions that form showed, "
+        "checked against the bank when the response is read.",
+    )
 
 
 class Decision(Strict):

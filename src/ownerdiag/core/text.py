@@ -8,6 +8,7 @@ answer cannot move the cursor, clear the screen, write the clipboard, reorder a 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _HIDDEN_RANGES = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and line feed), DEL, C1
@@ -52,3 +53,13 @@ def json_literal(encoded: str) -> str:
     """JSON text (as ``json.dumps`` writes it) with hidden characters as ``\\uXXXX`` escapes:
     the same data for a parser, nothing hidden for a person reading the file."""
     return HIDDEN.sub(_json_escape, encoded)
+
+
+def script_json(data: Any) -> str:
+    """``data`` as JSON that can sit inside an HTML ``<script type="application/json">``: ASCII
+    only (line and paragraph separators escaped with the rest), and ``<``, ``>`` and ``&`` as
+    escapes, so no ``</script>`` or comment can close the element early."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -41,7 +41,10 @@ def to_yaml(saved: SavedFile) -> str:
         header = f"# ownerdiag response: role {saved.respondent.role}, {bank}\n"
     else:
         header = f"# ownerdiag decisions: {bank}\n"
-    return header + dump_yaml(saved.model_dump(mode="json"))
+    data = saved.model_dump(mode="json")
+    if data.get("form", "") is None:  # only a browser form's response says which form it was
+        del data["form"]
+    return header + dump_yaml(data)
 
 
 def slug(text: str) -> str:

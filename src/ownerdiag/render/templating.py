@@ -50,8 +50,12 @@ def css_string(value: Any) -> str:
 
 
 def _html_value(value: Any) -> Any:
+    from markupsafe import Markup
+
     if value is None:
         return ""
+    if isinstance(value, Markup):  # the project's own markup, made safe where it was built
+        return value
     return literal(value) if isinstance(value, str) else value
 
 

@@ -1,0 +1,36 @@
+"""The survey as one self-contained HTML file: inline style and script, the questions embedded as
+data, a Content-Security-Policy that forbids every request. Works from ``file://``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from ownerdiag import __version__
+from ownerdiag.core.models import Bank
+from ownerdiag.core.survey_form import payload_text
+from ownerdiag.render.templating import TEMPLATES, render
+
+
+def form_page(bank: Bank, role: str, name: str = "") -> str:
+    from markupsafe import Markup
+
+    script = (TEMPLATES / "form.js").read_text(encoding="utf-8")
+    style = (TEMPLATES / "form.css").read_text(encoding="utf-8")
+    return render(
+        "form.html.j2",
+        title=f"{bank.title}: {bank.roles[role]}",
+        name=name,
+        tool_version=__version__,
+        payload=Markup(payload_text(bank, role)),  # script_json: no <, > or & left in it
+        script=Markup(script),
+        style=Markup(style),
+        script_hash=csp_hash(script),
+        style_hash=csp_hash(style),
+    )
+
+
+def csp_hash(text: str) -> str:
+    """The Content-Security-Policy source that allows exactly this inline script or style."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")

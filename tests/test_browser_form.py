@@ -1,0 +1,250 @@
+"""The one-file browser survey, driven in Debian's headless Chromium as a leader would: keys
+only, a step back, a reload halfway, an answer changed on the review page, and the saved file
+read by `ownerdiag compare` with every check."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ownerdiag.cli import app
+from ownerdiag.files.banks import builtin_dir, load_bank
+from ownerdiag.files.yamlio import dump_yaml, read_yaml
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+VP = EXAMPLES / "outbound" / "vp_sales.yaml"
+
+
+def run(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def make_form(tmp_path: Path, *extra: object, bank: object = "outbound") -> Path:
+    out = tmp_path / "form.html"
+    result = run("form", "--bank", bank, "--role", "cro", "--out", out, *extra)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def main_text(browser: Any) -> str:
+    return browser.execute_script("return document.getElementById('main').innerText")
+
+
+def press(browser: Any, *keys: str) -> int:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    chain = ActionChains(browser)
+    for key in keys:
+        chain.send_keys(key)
+    chain.perform()
+    return len(keys)
+
+
+def progress(browser: Any) -> int | None:
+    found = browser.execute_script(
+        "const p = document.querySelector('.progress'); return p ? p.textContent : null"
+    )
+    return int(found.split(" of ")[0]) if found else None
+
+
+def answer_current(browser: Any) -> int:
+    """The first option (y on a yes/no question), or a few words; then on."""
+    from selenium.webdriver.common.keys import Keys
+
+    if browser.find_elements("id", "text-answer"):
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        chain = ActionChains(browser).send_keys("Heads of RevOps")
+        chain.key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+        return 2  # the words count once, as a leader types them anyway
+    keys = browser.execute_script(
+        "return [...document.querySelectorAll('.option kbd')].map(k => k.textContent)"
+    )
+    return press(browser, keys[0], Keys.ENTER)
+
+
+def wait_for(condition: Any, seconds: float = 10) -> Any:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def saved_file(downloads: Path, before: set[Path]) -> Path:
+    def done() -> Path | None:
+        new = [p for p in downloads.glob("*.yaml") if p not in before]
+        return new[0] if new else None
+
+    return wait_for(done)
+
+
+def answer_everything(browser: Any, page: Path, name: str = "Dana Reyes") -> int:
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(page.as_uri())
+    browser.execute_script("localStorage.clear()")
+    browser.get(page.as_uri())
+    browser.find_element("id", "name").clear()
+    browser.find_element("id", "name").send_keys(name)
+    presses = press(browser, Keys.ENTER)
+    while progress(browser) is not None:
+        presses += answer_current(browser)
+    return presses
+
+
+def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
+    browser, downloads, tmp_path: Path
+):
+    from selenium.webdriver.common.keys import Keys
+
+    bank = load_bank(builtin_dir() / "outbound.yaml")
+    page = make_form(tmp_path, "--name", "Dana Reyes")
+    browser.set_window_size(1280, 900)
+    browser.get(page.as_uri())
+    browser.execute_script("localStorage.clear()")
+    browser.get(page.as_uri())
+    assert browser.find_element("id", "name").get_attribute("value") == "Dana Reyes"
+    presses = press(browser, Keys.ENTER)
+    total = len(bank.questions)
+    assert f"1 of {total}" in main_text(browser)
+    presses += answer_current(browser) + answer_current(browser)
+    assert progress(browser) == 3
+    presses += press(browser, "b")  # a step back, then on again
+    assert progress(browser) == 2
+    presses += answer_current(browser)
+    while progress(browser) != 10:
+        presses += answer_current(browser)
+    browser.refresh()  # closing the tab halfway loses nothing
+    assert progress(browser) == 10
+    while progress(browser) is not None:
+        presses += answer_current(browser)
+    assert "Your answers" in main_text(browser)
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+    browser.find_element("css selector", "button[data-question='gtm_motion_definition']").click()
+    presses += 1
+    keys = browser.execute_script(
+        "return [...document.querySelectorAll('.option kbd')].map(k => k.textContent)"
+    )
+    presses += press(browser, keys[1], Keys.ENTER)  # the second option: VP of Sales
+    assert "Your answers" in main_text(browser)  # straight back to the review
+    before = set(downloads.glob("*.yaml"))
+    browser.find_element("id", "save").click()
+    presses += 1
+    saved = saved_file(downloads, before)
+    assert saved.name == "outbound-cro-dana-reyes.yaml"
+    shown = browser.find_element("id", "response-text").get_attribute("value")
+    assert shown == saved.read_text()
+    assert "holds your answers only" in main_text(browser)
+    print(f"key presses to finish the outbound bank in the browser: {presses}")
+
+    answers = read_yaml(saved).data["answers"]
+    assert answers["gtm_motion_definition"] == "vp_sales"
+    assert answers["outbound_strategy_owner"] == "cro"
+    assert len(answers) == total
+    result = run("compare", saved, VP, "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    vp_answers = read_yaml(VP).data["answers"]
+    verdicts = {i["question_id"]: i["verdict"] for i in report["items"]}
+    claimed = [q.id for q in bank.questions if q.names_owners and vp_answers[q.id] == "vp_sales"]
+    assert claimed and all(verdicts[q] == "collision" for q in claimed if answers[q] == "cro")
+    assert report["respondents"][0]["name"] == "Dana Reyes"
+
+
+def test_a_changed_form_cannot_pass_its_answers_off(browser, downloads, tmp_path: Path):
+    page = make_form(tmp_path)
+    text = page.read_text()
+    assert "Who owns outbound strategy" in text
+    page.write_text(text.replace("Who owns outbound strategy", "Who owns outbound tactics", 1))
+    answer_everything(browser, page, name="Eve")
+    before = set(downloads.glob("*.yaml"))
+    browser.find_element("id", "save").click()
+    saved = saved_file(downloads, before)
+    result = run("compare", saved, VP)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(saved)) and "browser form" in lines[0]
+
+
+def test_the_page_makes_no_request_and_passes_axe_at_any_width(browser, tmp_path: Path):
+    from axe_selenium_python import Axe
+    from selenium.webdriver.common.keys import Keys
+
+    page = make_form(tmp_path, "--name", "Sam")
+    html = page.read_text()
+    assert "default-src 'none'" in html and "http" not in html.replace("http-equiv", "")
+    for width in (1280, 390):
+        browser.set_window_size(width, 900)
+        browser.get(page.as_uri())
+        browser.execute_script("localStorage.clear()")
+        browser.get(page.as_uri())
+        press(browser, Keys.ENTER)
+        screens = {"question": None}
+        answer_current(browser)
+        screens["question"] = True
+        for _ in range(2):
+            scroll, inner = browser.execute_script(
+                "return [document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            assert scroll <= inner, width
+            axe = Axe(browser)
+            axe.inject()
+            violations = axe.run()["violations"]
+            assert [(v["id"], len(v["nodes"])) for v in violations] == [], width
+            while progress(browser) is not None:  # then the review page
+                answer_current(browser)
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+
+def test_hostile_bank_and_name_text_stays_inert_and_visible(browser, tmp_path: Path):
+    hostile = "</script><img src=x onerror=alert(1)>\u2028\u202eRTL"
+    data = read_yaml(builtin_dir() / "outbound.yaml").data
+    data["title"] = "Outbound <b>bold</b>"
+    data["questions"][0]["prompt"] = "Who owns it? " + hostile
+    bank = tmp_path / "hostile.yaml"
+    bank.write_text(dump_yaml(data))
+    page = make_form(tmp_path, "--name", "<img src=x onerror=alert(2)>", bank=bank)
+    assert page.read_text().count("</script>") == 2  # the page's own two, nothing more
+    browser.set_window_size(1280, 900)
+    browser.get(page.as_uri())
+    browser.execute_script("localStorage.clear()")
+    browser.get(page.as_uri())
+    assert browser.execute_script("return document.images.length") == 0
+    assert "Outbound <b>bold</b>" in main_text(browser)
+    from selenium.webdriver.common.keys import Keys
+
+    press(browser, Keys.ENTER)
+    shown = main_text(browser)
+    assert "</script><img src=x onerror=alert(1)>" in shown
+    assert "\\u2028\\u202eRTL" in shown and "\u202e" not in shown
+    assert browser.execute_script("return document.images.length") == 0
+    from selenium.common.exceptions import NoAlertPresentException
+
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it is the check
+
+
+def test_form_sizes_and_a_role_is_needed(tmp_path: Path):
+    for name in ("outbound", "revenue-leadership", "ceo-cro"):
+        role = "cro"
+        out = tmp_path / f"{name}.html"
+        assert run("form", "--bank", name, "--role", role, "--out", out).exit_code == 0
+        assert out.stat().st_size < 150_000
+    result = run("form", "--bank", "outbound", "--format", "html")
+    assert result.exit_code == 2 and "--role" in result.stderr
+    clash = run(
+        "form", "--bank", "outbound", "--role", "cro", "-f", "yaml", "--out", tmp_path / "x.html"
+    )
+    assert clash.exit_code == 2

@@ -99,7 +99,7 @@ def bank_schema(
         opt.SchemaFor.bank
     ),
 ) -> None:
-    """Print the JSON Schema of bank, response or decisions files, for editor completion."""
+    """Print the JSON Schema of bank, response, decisions or engagement files, for editor completion."""
     from ownerdiag.render import bankview
 
     bankview.print_schema(schema_for.value)
@@ -119,9 +119,19 @@ Examples:
 )
 def survey_command(
     ctx: typer.Context,
-    bank: opt.BankToAnswer,
-    role: opt.Role,
+    bank: opt.BankToAnswer = "",
+    role: opt.Role = "",
     name: opt.Name = "",
+    person: Annotated[
+        str,
+        typer.Option(
+            "--person",
+            "-p",
+            metavar="NAME",
+            help="Inside an engagement: answer as this invited person (bank, role, name and "
+            "file come from ownerdiag.yaml).",
+        ),
+    ] = "",
     out: opt.Out = None,
     answers: opt.AnswersFile = None,
     resume: opt.Resume = False,
@@ -135,14 +145,13 @@ def survey_command(
     Progress is saved after every answer; Ctrl-C keeps it and prints how to resume. The response
     goes to --out, by default responses/BANK-ROLE-NAME.yaml.
     """
-    from ownerdiag.files.banks import resolve
     from ownerdiag.interactive import jobs
 
-    entry = resolve(bank, bank_dir or [])
-    opt.check_role(entry.bank, role)
-    opt.check_survey_input(answers, name, bank, role)
+    found, role, name, out = opt.survey_target(bank, role, name, person, out, bank_dir or [])
+    opt.check_role(found, role)
+    opt.check_survey_input(answers, name, bank or found.id, role)
     response, target = jobs.survey(
-        entry.bank, role, name.strip(), out, answers, force=force,
+        found, role, name.strip(), out, answers, force=force,
         resume=opt.continuing(resume, restart),
         continue_with=opt.continue_command(ctx), inputs=opt.inputs([], bank),
         plain=plain or os.environ.get("TERM") == "dumb",
@@ -230,7 +239,7 @@ Examples:
 )
 def compare_command(
     ctx: typer.Context,
-    files: opt.ResponseFiles,
+    files: opt.ResponseFiles = None,
     format: opt.Format = None,
     out: opt.Out = None,
     fail_on: opt.FailOnOpt = None,
@@ -247,6 +256,8 @@ def compare_command(
     from ownerdiag.files.collect import compare_files
     from ownerdiag.render.formats import deliver
 
+    title = opt.engagement_title(title, files)
+    files = opt.response_files(files)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     inputs = opt.inputs(files, bank)
@@ -271,7 +282,7 @@ Examples:
 )
 def resolve_command(
     ctx: typer.Context,
-    files: opt.ResponseFiles,
+    files: opt.ResponseFiles = None,
     out: opt.Out = Path("decisions.yaml"),
     answers: opt.AnswersFile = None,
     resume: opt.Resume = False,
@@ -288,6 +299,7 @@ def resolve_command(
 
     if answers is None:
         opt.require_terminal("run the meeting", "give the decisions with --answers FILE")
+    files = opt.response_files(files)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     items = agenda(comparison)
     target = out or Path("decisions.yaml")
@@ -318,7 +330,7 @@ Examples:
 
 @app.command("charter", short_help="Write the ownership agreement to sign.", epilog=CHARTER_EPILOG)
 def charter_command(
-    files: opt.ResponseFiles,
+    files: opt.ResponseFiles = None,
     decisions: opt.Decisions = None,
     format: opt.CharterFormat = None,
     out: opt.Out = None,
@@ -336,6 +348,8 @@ def charter_command(
     from ownerdiag.render.formats import deliver
 
     today = opt.agreement_date(on)
+    title = opt.engagement_title(title, files)
+    files = opt.response_files(files)
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
     inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
@@ -357,8 +371,14 @@ Each folder holds one round's response files (and, optionally, the bank file the
 @app.command("trend", short_help="Show what changed between rounds.", epilog=TREND_EPILOG)
 def trend_command(
     rounds: Annotated[
-        list[Path], typer.Argument(metavar="FOLDER", help="One folder per round, oldest first.")
-    ],
+        list[Path] | None,
+        typer.Argument(
+            metavar="FOLDER",
+            help="One folder per round, oldest first; inside an engagement folder, by default "
+            "all its rounds.",
+            show_default=False,
+        ),
+    ] = None,
     label: Annotated[
         list[str] | None,
         typer.Option(
@@ -376,8 +396,12 @@ def trend_command(
     allow_incomplete: opt.AllowIncomplete = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:
-    """Show which conflicts closed, opened or persisted between rounds, and how scores moved."""
+    """Show what changed between rounds: conflicts opened, worse, better or closed, who changed
+    their answer, and how the scores moved."""
     from ownerdiag.files.collect import follow_rounds
+
+    title = "" if rounds else opt.engagement_client()
+    rounds, label = opt.trend_rounds(rounds, label)
     from ownerdiag.render.formats import deliver
 
     result = follow_rounds(
@@ -386,8 +410,103 @@ def trend_command(
     inputs = [path for folder in rounds for path in folder.iterdir()]
     deliver(
         "trend", format, result, out, force=force, inputs=inputs,
-        color=color.value, pager=not no_pager,
+        color=color.value, pager=not no_pager, title=title,
     )  # fmt: skip
+
+
+INIT_EPILOG = """\b
+Example:
+  ownerdiag init acme --client "Acme Corp" --bank outbound \\
+      --person "cro=Dana Reyes" --person "vp_sales=Sam Ortiz"
+Then, inside the folder: ownerdiag invite, ownerdiag status, ownerdiag compare.
+"""
+
+
+@app.command(
+    "init",
+    short_help="Start an engagement: one client, its leaders, its rounds.",
+    epilog=INIT_EPILOG,
+)
+def init_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The engagement's folder.")],
+    client: Annotated[
+        str, typer.Option("--client", metavar="NAME", help="The client organisation.")
+    ],
+    bank: opt.BankToAnswer,
+    person: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--person",
+            metavar="ROLE=NAME",
+            help='An invited leader, e.g. "cro=Dana Reyes"; repeat it.',
+        ),
+    ] = None,
+    round_name: Annotated[
+        str | None,
+        typer.Option(
+            "--round", metavar="NAME", help="The first round's folder (default: 2026-Q4 style)."
+        ),
+    ] = None,
+    force: opt.Force = False,
+    bank_dir: opt.BankDirs = None,
+) -> None:
+    """Set up an engagement folder: ownerdiag.yaml (client, bank, people, rounds), the first
+    round's folder and a README.txt for whoever opens it later."""
+    from ownerdiag.cli import engagement
+
+    engagement.init(folder, client, bank, person or [], round_name, force, bank_dir or [])
+
+
+EngagementDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir", metavar="DIR", help="The engagement folder (default: the one you are in)."
+    ),
+]
+
+
+@app.command("invite", short_help="The survey command and a browser form for each person.")
+def invite_command(
+    where: EngagementDir = None, force: opt.Force = False, bank_dir: opt.BankDirs = None
+) -> None:
+    """For each invited person: the command to answer in a terminal here, and a browser form
+    written into the current round's forms/ folder to e-mail them."""
+    from ownerdiag.cli import engagement
+
+    engagement.invite(where, force, bank_dir or [])
+
+
+@app.command("status", short_help="Who has answered, who is part-way, who is missing.")
+def status_command(
+    ctx: typer.Context,
+    where: EngagementDir = None,
+    format: opt.ListFormat = opt.TableOrJson.table,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 while anyone in the current round is missing.")
+    ] = False,
+    bank_dir: opt.BankDirs = None,
+) -> None:
+    """Each round: who has answered (and when), who is part-way, who is missing, and any file
+    that does not belong. Never writes anything."""
+    from ownerdiag.cli import engagement
+
+    missing = engagement.status(where, format is opt.TableOrJson.json, bank_dir or [])
+    remember_tripped(ctx, check and missing)
+    exit_tripped(ctx)
+
+
+@app.command("new-round", short_help="Start the engagement's next round.")
+def new_round_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="NAME", help="Default: the quarter after the last round."),
+    ] = None,
+    where: EngagementDir = None,
+) -> None:
+    """Add a round to the engagement (a new folder for next quarter's responses)."""
+    from ownerdiag.cli import engagement
+
+    engagement.new_round(where, name)
 
 
 def main() -> None:

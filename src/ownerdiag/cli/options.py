@@ -43,6 +43,7 @@ class SchemaFor(str, Enum):
     bank = "bank"
     response = "response"
     decisions = "decisions"
+    engagement = "engagement"
 
 
 class FormFormat(str, Enum):
@@ -99,8 +100,13 @@ BankAnswered = Annotated[
     _option("--bank", "-b", metavar="ID|PATH", help="The bank file the responses answered."),
 ]
 ResponseFiles = Annotated[
-    list[Path],
-    typer.Argument(metavar="FILE", help="Response files, one per person.", show_default=False),
+    list[Path] | None,
+    typer.Argument(
+        metavar="FILE",
+        help="Response files, one per person; inside an engagement folder, by default the "
+        "current round's.",
+        show_default=False,
+    ),
 ]
 Out = Annotated[Path | None, _option("--out", "-o", metavar="FILE", help="Write it to this file.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
@@ -258,3 +264,76 @@ def print_meeting_review(comparison: Any, decisions: Any) -> None:
         typer.echo("\nThe meeting's decisions:", err=True)
         for line in lines:
             typer.echo(literal(line), err=True)
+
+
+def survey_target(
+    bank: str, role: str, name: str, person: str, out: Path | None, bank_dirs: list[Path]
+) -> tuple[Any, str, str, Path | None]:
+    """The bank, role, name and output file of a survey: as given, or, with ``--person``, from
+    the engagement the working folder is in."""
+    from ownerdiag.files.banks import resolve
+
+    if not person:
+        if not bank or not role:
+            raise InputError.single(
+                "which bank and role?",
+                "--bank",
+                "give --bank and --role, or --person NAME inside an engagement folder",
+            )
+        return resolve(bank, bank_dirs).bank, role, name, out
+    from ownerdiag.files import engagements
+
+    found = engagements.required()
+    invited = found.engagement.person(person)
+    if invited is None:
+        names = ", ".join(p.name for p in found.engagement.people)
+        raise InputError.single(
+            f"{person!r} is not invited to this engagement", "--person", f"invited: {names}"
+        )
+    chosen = found.bank(bank_dirs)
+    if bank and resolve(bank, bank_dirs).bank.id != chosen.id:
+        raise InputError.single(
+            f"this engagement answers bank {chosen.id}, not {bank}", "--bank", "leave --bank out"
+        )
+    target = out or engagements.response_out(found, chosen, invited.role, invited.name)
+    return chosen, invited.role, invited.name, target
+
+
+def response_files(files: list[Path] | None) -> list[Path]:
+    """The files given, or, with none, the current round's responses of the engagement the
+    working folder is in."""
+    if files:
+        return files
+    from ownerdiag.files import engagements
+
+    return engagements.round_responses(engagements.required())
+
+
+def engagement_title(title: str, files: list[Path] | None) -> str:
+    """The title given, else (run on an engagement's round) the client and the round."""
+    if title.strip() or files:
+        return title.strip()
+    from ownerdiag.files import engagements
+
+    found = engagements.find()
+    return found.title() if found else ""
+
+
+def engagement_client() -> str:
+    from ownerdiag.files import engagements
+
+    found = engagements.find()
+    return found.engagement.client if found else ""
+
+
+def trend_rounds(
+    rounds: list[Path] | None, labels: list[str] | None
+) -> tuple[list[Path], list[str] | None]:
+    """The folders given, or, with none, every round of the engagement, labelled by name."""
+    if rounds:
+        return rounds, labels
+    from ownerdiag.files import engagements
+
+    found = engagements.required()
+    folders = [found.round_dir(r) for r in found.engagement.rounds]
+    return folders, labels or [r.name for r in found.engagement.rounds]

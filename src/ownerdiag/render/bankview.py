@@ -159,7 +159,13 @@ def validate_banks(paths: list[Path]) -> None:
 
 
 def print_schema(file_kind: str) -> None:
+    from ownerdiag.core.engagement import Engagement
     from ownerdiag.core.models import Bank, Decisions, Response
 
-    models: dict[str, Any] = {"bank": Bank, "response": Response, "decisions": Decisions}
+    models: dict[str, Any] = {
+        "bank": Bank,
+        "response": Response,
+        "decisions": Decisions,
+        "engagement": Engagement,
+    }
     _print_json(models[file_kind].model_json_schema())

@@ -19,7 +19,7 @@ def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
     return dumps(comparison_json(comparison))
 
 
-def trend(result: Any) -> str:
+def trend(result: Any, title: str = "") -> str:
     from ownerdiag.render.report_json import trend_json
 
     return dumps(trend_json(result))

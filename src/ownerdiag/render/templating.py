@@ -90,10 +90,10 @@ def documents(suffix: str) -> tuple[Any, Any, Any]:
 
         return render(f"report.{suffix}.j2", **report_view(comparison, show_all, title))
 
-    def trend(result: Any) -> str:
+    def trend(result: Any, title: str = "") -> str:
         from ownerdiag.render.trend_view import trend_view
 
-        return render(f"trend.{suffix}.j2", **trend_view(result))
+        return render(f"trend.{suffix}.j2", **trend_view(result, title))
 
     def charter(draft: Any, title: str = "") -> str:
         from ownerdiag.render.charter_view import charter_view

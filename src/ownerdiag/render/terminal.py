@@ -38,23 +38,19 @@ def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
     return draw(console, report_blocks(report_view(comparison, show_all, title), 100))
 
 
-def show_trend(result: Any, console: Console, pager: bool = False) -> None:
+def show_trend(result: Any, console: Console, pager: bool = False, title: str = "") -> None:
     from ownerdiag.render.console import page, strip_trailing
     from ownerdiag.render.trend_terminal import print_trend
     from ownerdiag.render.trend_view import trend_view
 
     with console.capture() as captured:
-        print_trend(trend_view(result), console)
+        print_trend(trend_view(result, title), console)
     page(strip_trailing(captured.get()), console, pager)
 
 
-def trend(result: Any) -> str:
-    return _plain(show_trend, result)
-
-
-def _plain(show: Any, result: Any) -> str:
+def trend(result: Any, title: str = "") -> str:
     buffer = io.StringIO()
-    show(result, make_console(file=buffer, width=100, plain=True))
+    show_trend(result, make_console(file=buffer, width=100, plain=True), title=title)
     return buffer.getvalue()
 
 

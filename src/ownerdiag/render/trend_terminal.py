@@ -24,7 +24,7 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
     console.print(
         Text.assemble(
             ("Trend", "bold"),
-            f" — {literal(view['bank']['title'])}: ",
+            f" — {literal(view['title'])}: ",
             " → ".join(literal(x) for x in labels),
         )
     )

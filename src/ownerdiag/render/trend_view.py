@@ -25,8 +25,9 @@ TRANSITION_WORDS = {
 }
 
 
-def trend_view(trend: Trend) -> dict[str, Any]:
+def trend_view(trend: Trend, title: str = "") -> dict[str, Any]:
     view = trend_json(trend)
+    view["title"] = title or view["bank"]["title"]
     for scores in (view["overall"], *view["lanes"]):
         scores.update(_score_words(scores))
     bank = trend.rounds[-1].comparison.bank

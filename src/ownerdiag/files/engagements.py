@@ -1,0 +1,161 @@
+"""Engagement folders on disk: found by walking up to ``ownerdiag.yaml`` (as git finds ``.git``),
+read and written like every other file, and a round's folder read for its status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ownerdiag.core.engagement import (
+    ENGAGEMENT_FILE,
+    Engagement,
+    Round,
+    RoundStatus,
+    Seen,
+    round_status,
+)
+from ownerdiag.core.models import Bank, Response
+from ownerdiag.errors import InputError
+from ownerdiag.files import banks
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import dump_yaml, read_yaml
+
+README = """\
+This folder is an ownerdiag engagement: {client}, question bank {bank}.
+
+  ownerdiag.yaml   who is invited (name and role) and the rounds run so far
+  {round}/{pad}   one folder per round: the response files that came back, the
+                   browser forms sent out (forms/), the meeting's decisions
+
+Inside this folder (or any folder below it):
+  ownerdiag status              who has answered, who is part-way, who is missing
+  ownerdiag invite              the survey command and a browser form for each person
+  ownerdiag compare             the lane-gap report for the current round
+  ownerdiag resolve --out {round}/decisions.yaml
+  ownerdiag charter --decisions {round}/decisions.yaml
+  ownerdiag new-round           start next quarter's round
+  ownerdiag trend               what changed between rounds
+"""
+
+
+@dataclass(frozen=True)
+class Found:
+    """An engagement and the folder it lives in."""
+
+    root: Path
+    engagement: Engagement
+
+    @property
+    def file(self) -> Path:
+        return self.root / ENGAGEMENT_FILE
+
+    def round_dir(self, round: Round | None = None) -> Path:
+        return self.root / (round or self.engagement.current).name
+
+    def bank(self, bank_dirs: Sequence[Path] = ()) -> Bank:
+        ref = self.engagement.bank
+        local = self.root / ref
+        if local.suffix in (".yaml", ".yml") and local.is_file():
+            return banks.load_bank(local)
+        return banks.resolve(ref, bank_dirs).bank
+
+    def title(self, round: Round | None = None) -> str:
+        return f"{self.engagement.client} — {(round or self.engagement.current).name}"
+
+
+def find(start: Path | None = None) -> Found | None:
+    """The engagement ``start`` (or the working folder) is in, if any."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / ENGAGEMENT_FILE
+        if candidate.is_file():
+            return Found(folder, load(candidate))
+    return None
+
+
+def required(start: Path | None = None) -> Found:
+    found = find(start)
+    if found is None:
+        where = str(start or Path.cwd())
+        raise InputError.single(
+            f"not inside an engagement folder (no {ENGAGEMENT_FILE} here or above)",
+            where,
+            "run it inside the folder ownerdiag init made, or give the files",
+        )
+    return found
+
+
+def load(path: Path) -> Engagement:
+    return validate(Engagement, read_yaml(path), "engagement file")
+
+
+def to_yaml(engagement: Engagement) -> str:
+    header = "# ownerdiag engagement: edit the people or rounds here, then run ownerdiag status\n"
+    return header + dump_yaml(engagement.model_dump(mode="json"))
+
+
+def readme(engagement: Engagement) -> str:
+    name = engagement.current.name
+    return README.format(
+        client=engagement.client,
+        bank=engagement.bank,
+        round=name,
+        pad=" " * max(0, 13 - len(name)),
+    )
+
+
+def seen_in(folder: Path) -> list[Seen]:
+    """Every response file or saved progress in a round's folder, read or with its problem."""
+    stamp = Response.model_fields["format"].default
+    found: list[Seen] = []
+    if not folder.is_dir():
+        return found
+    paths = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name.endswith((".yaml", ".yml", ".partial"))
+    )
+    for path in paths:
+        partial = path.name.endswith(".partial")
+        try:
+            doc = read_yaml(path)
+            data = doc.data if isinstance(doc.data, dict) else {}
+            kind = data.get("format")
+            if kind != stamp and (kind or "questions" in data):
+                continue  # the meeting's decisions, or the bank file kept beside the round
+            found.append(Seen(path.name, validate(Response, doc, "response file"), partial))
+        except InputError as exc:
+            found.append(Seen(path.name, problem=str(exc.problems[0].message)))
+    return found
+
+
+def status(found: Found, bank: Bank) -> list[RoundStatus]:
+    return [
+        round_status(found.engagement, r.name, bank.content_hash(), seen_in(found.round_dir(r)))
+        for r in found.engagement.rounds
+    ]
+
+
+def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
+    from ownerdiag.files.documents import slug
+
+    return found.round_dir() / f"{slug(bank.id)}-{slug(role)}-{slug(name)}.yaml"
+
+
+def round_responses(found: Found) -> list[Path]:
+    """The current round's finished response files, for compare, resolve and charter."""
+    folder = found.round_dir()
+    done = [
+        folder / s.name
+        for s in seen_in(folder)
+        if s.response is not None and not s.partial and s.response.complete
+    ]
+    if len(done) < 2:
+        raise InputError.single(
+            f"round {found.engagement.current.name} has {len(done)} finished response(s); "
+            "a comparison needs two or more",
+            str(folder),
+            "see who is missing with: ownerdiag status",
+        )
+    return done

@@ -99,7 +99,7 @@ def bank_schema(
         opt.SchemaFor.bank
     ),
 ) -> None:
-    """Print the JSON Schema of bank, response, decisions or engagement files, for editor completion."""
+    """Print the JSON Schema of bank, response, decisions or engagement files (for editors)."""
     from ownerdiag.render import bankview
 
     bankview.print_schema(schema_for.value)

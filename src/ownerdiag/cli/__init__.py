@@ -509,6 +509,57 @@ def new_round_command(
     engagement.new_round(where, name)
 
 
+PORTFOLIO_EPILOG = """\b
+Examples:
+  ownerdiag portfolio ~/clients --org "Acme Corp"
+  ownerdiag portfolio ~/clients --format html --out portfolio.html
+Every engagement folder (and loose round folder) under the folders given is read.
+"""
+
+
+@app.command(
+    "portfolio", short_help="How one org compares with every org assessed.", epilog=PORTFOLIO_EPILOG
+)
+def portfolio_command(
+    folders: Annotated[
+        list[Path], typer.Argument(metavar="DIR", help="Folders holding engagements or rounds.")
+    ],
+    org: Annotated[
+        str | None,
+        typer.Option("--org", metavar="NAME", help="The org to place among the others (named)."),
+    ] = None,
+    names: Annotated[
+        bool, typer.Option("--names", help="Show every client's name (default: Org 1, Org 2, …).")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on any file that cannot be read.")
+    ] = False,
+    format: opt.Format = None,
+    out: opt.Out = None,
+    force: opt.Force = False,
+    no_pager: opt.NoPager = False,
+    bank_dir: opt.BankDirs = None,
+) -> None:
+    """Where one org stands against every org assessed: percentiles, the most common conflicts,
+    how lane scores spread and how orgs moved between rounds. Anonymised by default."""
+    from ownerdiag.core.portfolio import anonymised, portfolio
+    from ownerdiag.files.portfolio import read_desk
+    from ownerdiag.render.formats import deliver
+
+    orgs, problems = read_desk(folders, bank_dir or [])
+    if strict and problems:
+        raise InputError(problems)
+    if not orgs:
+        raise InputError.single("no readable engagement or round found", str(folders[0]))
+    if org and not any(
+        " ".join(o.name.split()).casefold() == " ".join(org.split()).casefold() for o in orgs
+    ):
+        raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
+    shown = orgs if names else anonymised(orgs, org)
+    result = portfolio(shown, org, [str(p) for p in problems])
+    deliver("portfolio", format, result, out, force=force, pager=not no_pager)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

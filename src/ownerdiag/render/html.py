@@ -1,5 +1,14 @@
 """HTML: the report, trend and charter as one self-contained page each (every value escaped)."""
 
+from typing import Any
+
 from ownerdiag.render.templating import documents
 
 report, trend, charter = documents("html")
+
+
+def portfolio(result: Any) -> str:
+    from ownerdiag.render.portfolio_view import portfolio_view
+    from ownerdiag.render.templating import render
+
+    return render("portfolio.html.j2", **portfolio_view(result))

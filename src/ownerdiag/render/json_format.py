@@ -23,3 +23,9 @@ def trend(result: Any, title: str = "") -> str:
     from ownerdiag.render.report_json import trend_json
 
     return dumps(trend_json(result))
+
+
+def portfolio(result: Any) -> str:
+    from ownerdiag.render.portfolio_view import portfolio_view
+
+    return dumps(portfolio_view(result))

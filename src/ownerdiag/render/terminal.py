@@ -48,6 +48,22 @@ def show_trend(result: Any, console: Console, pager: bool = False, title: str = 
     page(strip_trailing(captured.get()), console, pager)
 
 
+def show_portfolio(result: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.console import page, strip_trailing
+    from ownerdiag.render.portfolio_terminal import print_portfolio
+    from ownerdiag.render.portfolio_view import portfolio_view
+
+    with console.capture() as captured:
+        print_portfolio(portfolio_view(result), console)
+    page(strip_trailing(captured.get()), console, pager)
+
+
+def portfolio(result: Any) -> str:
+    buffer = io.StringIO()
+    show_portfolio(result, make_console(file=buffer, width=100, plain=True))
+    return buffer.getvalue()
+
+
 def trend(result: Any, title: str = "") -> str:
     buffer = io.StringIO()
     show_trend(result, make_console(file=buffer, width=100, plain=True), title=title)

@@ -1,0 +1,60 @@
+"""A generated consultant's desk: many engagements, each with rounds of random answers. Used by
+the portfolio tests and by benchmarks/desk_bench.py."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from random import Random
+
+from ownerdiag.core.answers import start
+from ownerdiag.core.engagement import Engagement, Person, Round
+from ownerdiag.core.models import Bank
+from ownerdiag.files.banks import builtin_dir, load_bank
+from ownerdiag.files.documents import to_yaml
+from ownerdiag.files.engagements import to_yaml as engagement_yaml
+
+NAMES = ["Dana Reyes", "Sam Ortiz", "Alex Chen"]
+ROUNDS = ["2026-Q3", "2026-Q4"]
+
+
+def random_answers(bank: Bank, rng: Random) -> dict[str, object]:
+    answers: dict[str, object] = {}
+    for question in bank.questions:
+        options = question.prompt_options(bank)
+        answers[question.id] = rng.choice(options)[0] if options else "In our own words."
+    return answers
+
+
+def make_desk(folder: Path, orgs: int, seed: int = 1) -> list[str]:
+    """``orgs`` engagements under ``folder`` (two rounds each; two or three leaders), returning
+    the client names. Deterministic for a seed."""
+    rng = Random(seed)
+    banks = [
+        load_bank(builtin_dir() / f"{name}.yaml") for name in ("outbound", "revenue-leadership")
+    ]
+    when = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    clients = []
+    for n in range(orgs):
+        bank = banks[n % 2]
+        client = f"Client {n:04d}"
+        clients.append(client)
+        people = [Person(name=NAMES[i], role=role) for i, role in enumerate(bank.roles)]
+        engagement = Engagement(
+            client=client, bank=bank.id, people=people, rounds=[Round(name=r) for r in ROUNDS]
+        )
+        root = folder / f"client-{n:04d}"
+        root.mkdir(parents=True)
+        (root / "ownerdiag.yaml").write_text(engagement_yaml(engagement))
+        for round_name in ROUNDS:
+            (root / round_name).mkdir()
+            for person in people:
+                response = start(bank, person.role, person.name, when, "bench").model_copy(
+                    update={
+                        "answers": random_answers(bank, rng),
+                        "complete": True,
+                        "finished_at": when,
+                    }
+                )
+                (root / round_name / f"{person.role}.yaml").write_text(to_yaml(response))
+    return clients

@@ -1,0 +1,74 @@
+"""The portfolio: where one org stands among every org assessed, anonymised by default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .desk import make_desk
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("desk")
+    make_desk(folder, 12, seed=3)
+    return folder
+
+
+def test_percentiles_recomputed_independently(cli, desk: Path):
+    data = json.loads(
+        cli("portfolio", desk, "--org", "Client 0005", "-f", "json", "--names").stdout
+    )
+    scores = {o["name"]: o["overall"] for o in data["org_scores"]}
+    assert len(scores) == 12
+    mine = scores["Client 0005"]
+    ranked = sorted(scores.values())
+    # mid-rank: the positions the score occupies in the sorted list, averaged, as a share
+    positions = [i for i, s in enumerate(ranked) if s == mine]
+    expected = round(100 * (positions[0] + len(positions) / 2) / len(ranked), 1)
+    assert data["standing"]["overall_percentile"] == expected
+    for lane in data["standing"]["lanes"]:
+        column = sorted(
+            o["lanes"][lane["title"]] for o in data["org_scores"] if lane["title"] in o["lanes"]
+        )
+        at = [i for i, s in enumerate(column) if s == lane["score"]]
+        assert lane["percentile"] == round(100 * (at[0] + len(at) / 2) / len(column), 1)
+
+
+def test_anonymised_by_default_with_the_chosen_org_named(cli, desk: Path):
+    data = json.loads(cli("portfolio", desk, "--org", "Client 0005", "-f", "json").stdout)
+    names = sorted(o["name"] for o in data["org_scores"])
+    assert "Client 0005" in names
+    assert sum(1 for n in names if n.startswith("Org ")) == 11
+    assert not any(n.startswith("Client") and n != "Client 0005" for n in names)
+    shown = cli("portfolio", desk, "--no-pager")
+    assert shown.exit_code == 0 and "Client 0" not in shown.stdout
+
+
+def test_common_conflicts_and_movement(cli, desk: Path):
+    data = json.loads(cli("portfolio", desk, "-f", "json").stdout)
+    shares = [c["share"] for c in data["common"]]
+    assert shares == sorted(shares, reverse=True) and shares[0] > 0
+    assert data["movement"]["orgs"] == 12
+    assert sum(b["n"] for b in data["distributions"][0]["buckets"]) == 12
+
+
+def test_unreadable_files_are_listed_and_the_rest_still_counts(cli, desk: Path, tmp_path: Path):
+    import shutil
+
+    copy = tmp_path / "desk"
+    shutil.copytree(desk, copy)
+    broken = copy / "client-0001" / "2026-Q4" / "cro.yaml"
+    broken.write_text("format: ownerdiag-response/1\nanswers: [\n")
+    data = json.loads(cli("portfolio", copy, "-f", "json").stdout)
+    assert data["orgs"] == 12
+    assert any(str(broken) in p and ":" in p for p in data["problems"])
+    strict = cli("portfolio", copy, "--strict")
+    assert strict.exit_code == 2 and str(broken) in strict.stderr
+
+
+def test_html_portfolio(cli, desk: Path):
+    html = cli("portfolio", desk, "-f", "html").stdout
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Most common conflicts" in html

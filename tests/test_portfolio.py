@@ -72,3 +72,14 @@ def test_unreadable_files_are_listed_and_the_rest_still_counts(cli, desk: Path, 
 def test_html_portfolio(cli, desk: Path):
     html = cli("portfolio", desk, "-f", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Most common conflicts" in html
+
+
+def test_csv_portfolio_round_trips(cli, desk: Path):
+    import csv
+    import io
+
+    text = cli("portfolio", desk, "-f", "csv", "--names").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0].keys() >= {"org", "scope", "score", "percentile"}
+    overall = [r for r in rows if r["scope"] == "Overall"]
+    assert len(overall) == 12 and {r["org"] for r in overall} >= {"Client 0005"}

@@ -162,7 +162,9 @@ AnswersFile = Annotated[
 ]
 Role = Annotated[str, _option("--role", "-r", metavar="ROLE", help="A role of the bank, e.g. cro.")]
 Name = Annotated[str, _option("--name", "-n", metavar="NAME", help="Your name (else asked).")]
-_FORMAT_HELP = "Default: from --out's extension (.md, .html, .json, .txt), else the terminal."
+_FORMAT_HELP = (
+    "Default: from --out's extension (.md, .html, .json, .csv, .xlsx, .txt), else the terminal."
+)
 Format = Annotated[ReportFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 ListFormat = Annotated[TableOrJson, typer.Option("--format", "-f")]
 ShowFormat = Annotated[BankFormat, typer.Option("--format", "-f")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
@@ -235,19 +236,27 @@ class Bank(Strict):
         ]
 
     def owner_choices(self) -> list[Choice]:
+        return list(self._owner_choices)
+
+    @cached_property
+    def _owner_choices(self) -> tuple[Choice, ...]:
         joint = "Both, jointly" if len(self.roles) == 2 else "Shared, jointly"
-        return [
+        return (
             *(Choice(id=k, label=v) for k, v in self.roles.items()),
             *(Choice(id=k, label=v) for k, v in self.parties.items()),
             Choice(id=JOINT, label=joint),
             Choice(id=UNCLEAR, label="Nobody clearly / I can't say"),
-        ]
+        )
 
     def owner_label(self, owner: str | None) -> str:
         return next((c.label for c in self.owner_choices() if c.id == owner), owner or "—")
 
     def question(self, question_id: str) -> QuestionBase | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._by_id.get(question_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, QuestionBase]:
+        return {q.id: q for q in self.questions}
 
     def content_hash(self) -> str:
         """A short hash of the bank's meaning: reformatting the YAML does not change it."""

@@ -58,8 +58,9 @@ def _refuse_special(path: Path) -> None:
         )
 
 
-def write_atomic(path: Path, text: str, *, force: bool = True) -> None:
-    """Write ``text`` to ``path`` in one step; without ``force`` an existing file is kept.
+def write_atomic(path: Path, text: str | bytes, *, force: bool = True) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` in one step; without ``force`` an existing
+    file is kept.
 
     New files are readable by their owner only (or less, under a stricter umask); replacing a
     file never loosens its mode.
@@ -74,9 +75,9 @@ def write_atomic(path: Path, text: str, *, force: bool = True) -> None:
         raise _cannot_write(path, exc) from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _mode_for(path))
-            handle.write(text)
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         if force:

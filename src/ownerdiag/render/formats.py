@@ -1,6 +1,7 @@
 """The output formats, by name. Each is a module with one function per document it can write —
-``report(comparison)``, ``trend(trend)``, ``charter(charter)`` — returning the text; a format that
-can also draw on a live terminal adds ``show_report``/``show_trend`` taking a console.
+``report(comparison)``, ``trend(trend)``, ``charter(charter)`` — returning the text (or, for a
+format in ``BINARY``, the bytes); a format that can also draw on a live terminal adds
+``show_report``/``show_trend`` taking a console.
 
 Adding a format: a module beside this one, and one line in ``FORMATS``. Modules are imported
 only when their format is asked for, so no command pays for a format it does not use.
@@ -22,6 +23,8 @@ FORMATS: dict[str, str] = {
     "json": "ownerdiag.render.json_format",
     "markdown": "ownerdiag.render.markdown",
     "html": "ownerdiag.render.html",
+    "csv": "ownerdiag.render.csv_format",
+    "xlsx": "ownerdiag.render.xlsx_format",
 }
 """Format name -> the module that writes it."""
 
@@ -33,8 +36,13 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
 }
 """What an --out file's extension says about its format."""
+
+BINARY = frozenset({"xlsx"})
+"""Formats whose documents are bytes: written only to a file, never to stdout or a ``.txt``."""
 
 
 def choose(format: str | None, out: Path | None, default: str) -> str:
@@ -48,9 +56,13 @@ def choose(format: str | None, out: Path | None, default: str) -> str:
             str(out),
             f"use one of {known}, or give --format",
         )
-    if format is not None and named not in (None, format, "terminal"):  # any text can be .txt
+    text_ok = named == "terminal" and format not in BINARY  # any text can be .txt
+    if format is not None and named not in (None, format) and not text_ok:
         raise InputError.single(
-            f"the file name says {named} but --format says {format}", str(out), "make them agree"
+            f"the file name says {'plain text' if named == 'terminal' else named} "
+            f"but --format says {format}",
+            str(out),
+            "make them agree",
         )
     if named == "terminal":  # plain text: whatever plain text this document is written as
         named = None
@@ -98,18 +110,31 @@ def deliver(
         raise InputError.single(
             f"the {chosen} format cannot write a {document}", fix=Fix.OTHER_FORMAT
         )
+    if out is None and chosen in BINARY:
+        raise _binary_to_stdout(chosen)
     emit(write(result, **options), out, force=force)
 
 
-def emit(text: str, out: Path | None, *, force: bool = False) -> None:
-    """Data to stdout, or to a file (atomically) with a note on stderr."""
+def emit(data: str | bytes, out: Path | None, *, force: bool = False) -> None:
+    """Data to stdout, or to a file (atomically) with a note on stderr. Bytes (a binary
+    format's) go to a file only."""
     import sys
 
     if out is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            raise _binary_to_stdout(None)
+        sys.stdout.write(data)
         sys.stdout.flush()
         return
     from ownerdiag.files.storage import write_atomic
 
-    write_atomic(out, text, force=force)
+    write_atomic(out, data, force=force)
     print(f"Wrote {out}", file=sys.stderr)
+
+
+def _binary_to_stdout(name: str | None) -> InputError:
+    what = f"{name} is a binary format" if name else "a binary document"
+    example = f" report.{name}" if name else ""
+    return InputError.single(
+        f"{what} and is never printed", "stdout", f"write it to a file with --out{example}"
+    )

@@ -165,6 +165,8 @@ def match_choice(raw: Any, choices: Sequence[Choice], aliases: Mapping[str, str]
     :class:`AnswerError` listing the valid ids. Ids win over labels, labels over aliases; an id
     may be written with spaces or hyphens for its underscores (``ad hoc`` for ``ad_hoc``)."""
     ids = [c.id for c in choices]
+    if isinstance(raw, str) and raw in ids:  # as stored: the common case, and the cheap one
+        return raw
     if isinstance(raw, str):
         key = answer_key(raw)
         by_id = {answer_key(c.id): c.id for c in choices}

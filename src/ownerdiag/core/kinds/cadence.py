@@ -19,6 +19,7 @@ CADENCES: dict[str, str] = {
     "ad_hoc": "Ad hoc, when something breaks",
     "never": "Never",
 }
+_CHOICES = tuple(Choice(id=k, label=v) for k, v in CADENCES.items())
 """Cadence answers, fastest first: the order is what makes a cadence slower than another."""
 
 RHYTHMS_GROUP = "Rhythms and written agreements"
@@ -49,7 +50,7 @@ class CadenceQuestion(QuestionBase):
     report_group: ClassVar[str] = RHYTHMS_GROUP
 
     def choices(self, bank: Bank) -> list[Choice]:
-        return [Choice(id=k, label=v) for k, v in CADENCES.items()]
+        return list(_CHOICES)
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return "ad_hoc"

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ownerdiag.core.models import Bank
 
 YES_NO: dict[str, str] = {"yes": "Yes", "no": "No"}
+_CHOICES = tuple(Choice(id=k, label=v) for k, v in YES_NO.items())
 YES_NO_ALIASES: dict[str, str] = {"y": "yes", "true": "yes", "n": "no", "false": "no"}
 """Other words for yes and no (matched in any case)."""
 
@@ -24,7 +25,7 @@ class YesNoQuestion(QuestionBase):
     about_facts: ClassVar[bool] = True
 
     def choices(self, bank: Bank) -> list[Choice]:
-        return [Choice(id=k, label=v) for k, v in YES_NO.items()]
+        return list(_CHOICES)
 
     def parse(self, raw: Any, bank: Bank) -> Answer:
         if isinstance(raw, bool):  # JSON true/false, or YAML true/false

@@ -83,3 +83,27 @@ def test_csv_portfolio_round_trips(cli, desk: Path):
     assert rows[0].keys() >= {"org", "scope", "score", "percentile"}
     overall = [r for r in rows if r["scope"] == "Overall"]
     assert len(overall) == 12 and {r["org"] for r in overall} >= {"Client 0005"}
+
+
+def test_the_cache_follows_each_file_and_survives_garbage(cli, desk: Path, tmp_path: Path):
+    import shutil
+
+    copy = tmp_path / "desk"
+    shutil.copytree(desk, copy)
+    first = json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout)
+    round_dir = copy / "client-0002" / "2026-Q4"
+    assert (round_dir / ".ownerdiag-cache.json").is_file()
+    again = json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout)
+    assert again["org_scores"] == first["org_scores"]  # read from the cache, the same result
+    # a response edited after it was cached is read again, not taken from the cache
+    for path in round_dir.glob("*.yaml"):
+        text = path.read_text()
+        for owner in ("vp_sales", "joint", "unclear"):
+            text = text.replace(f": {owner}\n", ": cro\n")
+        path.write_text(text)
+    edited = json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout)
+    before = next(o for o in first["org_scores"] if o["name"] == "Client 0002")
+    after = next(o for o in edited["org_scores"] if o["name"] == "Client 0002")
+    assert after != before
+    (round_dir / ".ownerdiag-cache.json").write_text("{not json")
+    assert json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout) == edited

@@ -513,7 +513,8 @@ PORTFOLIO_EPILOG = """\b
 Examples:
   ownerdiag portfolio ~/clients --org "Acme Corp"
   ownerdiag portfolio ~/clients --format html --out portfolio.html
-Every engagement folder (and loose round folder) under the folders given is read.
+Every engagement folder (and loose round folder) under the folders given is read. A cache
+beside each round (.ownerdiag-cache.json, safe to delete) spares re-reading unchanged files.
 """
 
 

@@ -2,12 +2,17 @@
 each round compared. Files that cannot be read are named with their reason; the rest is used.
 
 Thousands of response files are read here, so the common case takes a fast path: libyaml without
-line tracking, and each bank read once. A file that fails is read again the careful way, so its
-problem still names the line.
+line tracking, each bank read once, and a cache beside each round (``.ownerdiag-cache.json``,
+keyed by each file's content hash; safe to delete) so an unchanged file is not parsed again.
+Every response is still checked against its bank. A file that fails is read again the careful
+way, so its problem still names the line.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,10 +28,14 @@ from ownerdiag.core.portfolio import OrgRounds
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import banks, engagements
 from ownerdiag.files.documents import load_response
+from ownerdiag.files.storage import write_atomic
 from ownerdiag.files.yamlio import MAX_BYTES
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STAMP = "ownerdiag-response/1"
+CACHE = ".ownerdiag-cache.json"
+"""Beside each round: the responses as last validated, by file content; safe to delete."""
+CACHE_FORMAT = "ownerdiag-cache/1"
 
 
 class _Nowhere:
@@ -107,16 +116,23 @@ def _compare_round(
 ) -> Comparison:
     responses: list[Response] = []
     bank: Bank | None = None
+    kept = _read_cache(folder)
+    fresh: dict[str, Any] = {}
     for path in sorted(folder.glob("*.y*ml")):
-        if not _peek_stamp(path):
-            continue
         try:
-            response = _fast_response(path)
+            raw = path.read_bytes()
+            if STAMP.encode() not in raw[:400]:
+                continue
+            digest = hashlib.sha256(raw).hexdigest()
+            response = _cached(kept.get(path.name), digest) or _fast_response(raw)
             if bank is None:
                 bank = _bank_for(response, bank_dirs, cache, folder)
             responses.append(check_response(bank, response, _Nowhere()))
+            fresh[path.name] = {"sha256": digest, "response": response.model_dump(mode="json")}
         except (InputError, ValueError, yaml.YAMLError, OSError):
             problems.append(_careful_problem(path, bank))
+    if fresh != kept:
+        _write_cache(folder, fresh)
     if bank is None or len(responses) < 2:
         raise InputError.single(
             f"{len(responses)} readable response(s); a comparison needs two or more", str(folder)
@@ -124,8 +140,33 @@ def _compare_round(
     return compare(bank, [r for r in responses if r.complete] or responses)
 
 
-def _fast_response(path: Path) -> Response:
-    raw = path.read_bytes()
+def _cached(entry: Any, digest: str) -> Response | None:
+    """The response a file held when it had this content, as validated then; else ``None``."""
+    if not isinstance(entry, dict) or entry.get("sha256") != digest:
+        return None
+    try:
+        return Response.model_validate(entry.get("response"))
+    except ValueError:
+        return None
+
+
+def _read_cache(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / CACHE).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+    return data.get("files", {}) if ok and isinstance(data.get("files"), dict) else {}
+
+
+def _write_cache(folder: Path, files: dict[str, Any]) -> None:
+    """Best effort: a folder ownerdiag may not write to is read the long way next time."""
+    text = json.dumps({"format": CACHE_FORMAT, "files": files}, ensure_ascii=True)
+    with contextlib.suppress(InputError, OSError):
+        write_atomic(folder / CACHE, text)
+
+
+def _fast_response(raw: bytes) -> Response:
     if len(raw) > MAX_BYTES:
         raise ValueError("too big")
     data = yaml.load(raw.decode("utf-8-sig"), Loader=_Loader)

@@ -94,3 +94,13 @@ def test_every_item_the_meeting_decides_has_a_topic_for_the_charter(name: str):
     for question in bank.questions:  # the charter states open items as things to decide
         if question.decidable:
             assert question.prompt not in question.to_decide()
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_yes_no_topics_are_whether_clauses(name: str):
+    """The charter prints a yes/no topic beside the answer: "Whether X | No" must read as the
+    question asked, so the topic is a "whether" clause of the same polarity."""
+    bank = load_bank(builtin_dir() / f"{name}.yaml")
+    assert [
+        q.id for q in bank.questions if q.kind == "yes_no" and not q.topic.startswith("whether ")
+    ] == []

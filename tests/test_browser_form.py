@@ -59,6 +59,7 @@ def answer_current(browser: Any) -> int:
     """The first option (y on a yes/no question), or a few words; then on."""
     from selenium.webdriver.common.keys import Keys
 
+    wait_for(lambda: browser.find_elements("css selector", ".option kbd, #text-answer"))
     if browser.find_elements("id", "text-answer"):
         from selenium.webdriver.common.action_chains import ActionChains
 
@@ -89,15 +90,26 @@ def saved_file(downloads: Path, before: set[Path]) -> Path:
     return wait_for(done)
 
 
-def answer_everything(browser: Any, page: Path, name: str = "Dana Reyes") -> int:
-    from selenium.webdriver.common.keys import Keys
-
+def open_fresh(browser: Any, page: Path) -> None:
+    """The page as a leader first opens it: nothing saved in this browser yet."""
     browser.get(page.as_uri())
     browser.execute_script("localStorage.clear()")
     browser.get(page.as_uri())
+    wait_for(lambda: browser.find_elements("id", "name"))
+
+
+def started(browser: Any) -> None:
+    wait_for(lambda: progress(browser) == 1)
+
+
+def answer_everything(browser: Any, page: Path, name: str = "Dana Reyes") -> int:
+    from selenium.webdriver.common.keys import Keys
+
+    open_fresh(browser, page)
     browser.find_element("id", "name").clear()
     browser.find_element("id", "name").send_keys(name)
     presses = press(browser, Keys.ENTER)
+    started(browser)
     while progress(browser) is not None:
         presses += answer_current(browser)
     return presses
@@ -111,11 +123,10 @@ def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
     bank = load_bank(builtin_dir() / "outbound.yaml")
     page = make_form(tmp_path, "--name", "Dana Reyes")
     browser.set_window_size(1280, 900)
-    browser.get(page.as_uri())
-    browser.execute_script("localStorage.clear()")
-    browser.get(page.as_uri())
+    open_fresh(browser, page)
     assert browser.find_element("id", "name").get_attribute("value") == "Dana Reyes"
     presses = press(browser, Keys.ENTER)
+    started(browser)
     total = len(bank.questions)
     assert f"1 of {total}" in main_text(browser)
     presses += answer_current(browser) + answer_current(browser)
@@ -187,14 +198,11 @@ def test_the_page_makes_no_request_and_passes_axe_at_any_width(browser, tmp_path
     assert "default-src 'none'" in html and "http" not in html.replace("http-equiv", "")
     for width in (1280, 390):
         browser.set_window_size(width, 900)
-        browser.get(page.as_uri())
-        browser.execute_script("localStorage.clear()")
-        browser.get(page.as_uri())
+        open_fresh(browser, page)
         press(browser, Keys.ENTER)
-        screens = {"question": None}
+        started(browser)
         answer_current(browser)
-        screens["question"] = True
-        for _ in range(2):
+        for _ in range(2):  # a question page, then the review page
             scroll, inner = browser.execute_script(
                 "return [document.documentElement.scrollWidth, window.innerWidth]"
             )
@@ -218,14 +226,13 @@ def test_hostile_bank_and_name_text_stays_inert_and_visible(browser, tmp_path: P
     page = make_form(tmp_path, "--name", "<img src=x onerror=alert(2)>", bank=bank)
     assert page.read_text().count("</script>") == 2  # the page's own two, nothing more
     browser.set_window_size(1280, 900)
-    browser.get(page.as_uri())
-    browser.execute_script("localStorage.clear()")
-    browser.get(page.as_uri())
+    open_fresh(browser, page)
     assert browser.execute_script("return document.images.length") == 0
     assert "Outbound <b>bold</b>" in main_text(browser)
     from selenium.webdriver.common.keys import Keys
 
     press(browser, Keys.ENTER)
+    started(browser)
     shown = main_text(browser)
     assert "</script><img src=x onerror=alert(1)>" in shown
     assert "\\u2028\\u202eRTL" in shown and "\u202e" not in shown
@@ -248,3 +255,26 @@ def test_form_sizes_and_a_role_is_needed(tmp_path: Path):
         "form", "--bank", "outbound", "--role", "cro", "-f", "yaml", "--out", tmp_path / "x.html"
     )
     assert clash.exit_code == 2
+
+
+def test_no_stray_text_and_each_screen_keeps_its_own_keys(browser, tmp_path: Path):
+    from selenium.webdriver.common.keys import Keys
+
+    page = make_form(tmp_path, "--name", "Dana")
+    browser.set_window_size(1280, 900)
+    open_fresh(browser, page)
+    press(browser, Keys.ENTER)
+    started(browser)
+    assert "null" not in main_text(browser).split()  # a question without help shows no "null"
+    press(browser, "b")  # back from the first question to the name
+    name = browser.find_element("id", "name")
+    name.clear()
+    name.send_keys("Bob b12")  # the question's keys (b, digits) no longer act here
+    assert name.get_attribute("value") == "Bob b12"
+    press(browser, Keys.ENTER)
+    started(browser)
+    while progress(browser) is not None:
+        answer_current(browser)
+    assert "null" not in main_text(browser).split()
+    press(browser, "b")  # the review page has no back key: it stays
+    assert "Your answers" in main_text(browser)

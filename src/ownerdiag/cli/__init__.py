@@ -179,7 +179,12 @@ The page works offline from the file itself and saves a response file to send ba
 def form_command(
     bank: opt.BankToAnswer,
     role: opt.Role = "",
-    name: opt.Name = "",
+    name: Annotated[
+        str,
+        typer.Option(
+            "--name", "-n", metavar="NAME", help="The leader's name, filled in on the page."
+        ),
+    ] = "",
     format: Annotated[
         opt.FormFormat | None,
         typer.Option(

@@ -71,7 +71,12 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         if not s.item.question.names_owners and s.value and s.item.question.id != review_id
     ]
     return {
-        "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
+        "bank": {
+            "id": bank.id,
+            "title": bank.title,
+            "version": bank.version,
+            "source": bank.source,
+        },
         "title": title or bank.title,
         "date": draft.today.isoformat(),
         "decided_in_meeting": draft.decided_in_meeting,

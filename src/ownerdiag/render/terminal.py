@@ -175,6 +175,8 @@ def _details(view: View) -> RenderableType:
         parts.append(_labelled("Agreement", view["agreement_text"]))
     if view["pairwise"]:
         parts.append(_pairwise(view))
+    if view["bank"]["source"]:
+        parts.append(_labelled("Sources", literal(view["bank"]["source"])))
     return Group(*parts)
 
 
@@ -231,8 +233,12 @@ def _settle_first(view: View) -> RenderableType:
             lines.append(_text(("Remedy: ", "italic"), literal(c["remedy"])))
         grid.add_row(f"{c['number']}.", Group(*lines))
     count = view["conflict_count"]
+    flagged = view["flagged_elsewhere"]
+    also = f"; {flagged} more flagged in the tables, not for deciding" if flagged else ""
     parts: list[RenderableType] = [
-        _text(("To settle", "bold"), f": {count} item{'s' if count != 1 else ''}, worst first"),
+        _text(
+            ("To settle", "bold"), f": {count} item{'s' if count != 1 else ''}, worst first{also}"
+        ),
         grid,
     ]
     if view["later"]:

@@ -77,7 +77,12 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
     return {
         "result": comparison,
         "tool_version": __version__,
-        "bank": {"id": bank.id, "title": bank.title, "version": bank.version},
+        "bank": {
+            "id": bank.id,
+            "title": bank.title,
+            "version": bank.version,
+            "source": bank.source,
+        },
         "title": title or bank.title,
         "date": f"{newest_answer(comparison):%Y-%m-%d}",
         "respondents": [
@@ -124,11 +129,14 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
                 "title": title,
                 "score": score,
                 "score_text": score_text(score),
-                "rows": [
-                    _row(comparison, item, numbers.get(item.question.id))
-                    for item in items
-                    if show_all or item.severity is not Severity.none
-                ],
+                "rows": sorted(
+                    (
+                        _row(comparison, item, numbers.get(item.question.id))
+                        for item in items
+                        if show_all or item.severity is not Severity.none
+                    ),
+                    key=lambda row: (row["number"] is None, row["number"] or 0),
+                ),
                 "hidden": sum(1 for i in items if not show_all and i.severity is Severity.none),
             }
             for title, score, items in sections(comparison)

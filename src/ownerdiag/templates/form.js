@@ -59,7 +59,8 @@
     return node;
   }
   function show(...nodes) {
-    main.replaceChildren(...nodes);
+    main.onkeydown = null;  // a screen's keys are its own: set again by the screen that wants them
+    main.replaceChildren(...nodes.filter(Boolean));
     const heading = main.querySelector("h2") || main.querySelector("h1");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }

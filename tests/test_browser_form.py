@@ -278,3 +278,30 @@ def test_no_stray_text_and_each_screen_keeps_its_own_keys(browser, tmp_path: Pat
     assert "null" not in main_text(browser).split()
     press(browser, "b")  # the review page has no back key: it stays
     assert "Your answers" in main_text(browser)
+
+
+def test_a_shuffling_bank_gives_each_leader_an_order_within_each_topic(
+    browser, downloads, tmp_path: Path
+):
+    data = read_yaml(builtin_dir() / "ceo-cro.yaml").data
+    data["order"] = "shuffle"
+    bank_file = tmp_path / "shuffled.yaml"
+    bank_file.write_text(dump_yaml(data))
+    page = make_form(tmp_path, bank=bank_file)
+    answer_everything(browser, page, name="Shuffled")
+    before = set(downloads.glob("*.yaml"))
+    browser.find_element("id", "save").click()
+    saved = saved_file(downloads, before)
+    order = read_yaml(saved).data["order"]
+    bank = load_bank(bank_file)
+    assert sorted(order) == sorted(q.id for q in bank.questions)
+    sections = [bank.question(qid).section for qid in order]
+    assert sections == [q.section for q in bank.questions]  # topics stay in the order written
+    assert order != [q.id for q in bank.questions]  # within them, this leader's own order
+    ceo = tmp_path / "ceo.yaml"
+    answers = EXAMPLES / "ceo-cro" / "answers" / "ceo.yaml"
+    made = run("survey", "--bank", bank_file, "--role", "ceo", "--name", "Alex Chen",
+               "--answers", answers, "--out", ceo)  # fmt: skip
+    assert made.exit_code == 0, made.output
+    result = run("compare", saved, ceo, "--bank", bank_file)
+    assert result.exit_code == 0, result.output

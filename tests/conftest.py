@@ -127,6 +127,16 @@ def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[Any]:
     """Debian's headless Chromium through selenium; files it saves land in ``downloads``."""
+    yield from _chromium(tmp_path_factory, downloads)
+
+
+@pytest.fixture
+def fresh_browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[Any]:
+    """A browser with an empty profile: nothing kept in local storage by an earlier test."""
+    yield from _chromium(tmp_path_factory, downloads)
+
+
+def _chromium(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterator[Any]:
     paths = browser_paths()
     if paths is None:
         pytest.skip("no chromium and chromedriver here")

@@ -116,8 +116,9 @@ def answer_everything(browser: Any, page: Path, name: str = "Dana Reyes") -> int
 
 
 def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
-    browser, downloads, tmp_path: Path
+    fresh_browser, downloads, tmp_path: Path
 ):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     from selenium.webdriver.common.keys import Keys
 
     bank = load_bank(builtin_dir() / "outbound.yaml")
@@ -174,7 +175,8 @@ def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
     assert report["respondents"][0]["name"] == "Dana Reyes"
 
 
-def test_a_changed_form_cannot_pass_its_answers_off(browser, downloads, tmp_path: Path):
+def test_a_changed_form_cannot_pass_its_answers_off(fresh_browser, downloads, tmp_path: Path):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     page = make_form(tmp_path)
     text = page.read_text()
     assert "Who owns outbound strategy" in text
@@ -189,34 +191,39 @@ def test_a_changed_form_cannot_pass_its_answers_off(browser, downloads, tmp_path
     assert len(lines) == 1 and lines[0].startswith(str(saved)) and "browser form" in lines[0]
 
 
-def test_the_page_makes_no_request_and_passes_axe_at_any_width(browser, tmp_path: Path):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_page_makes_no_request_and_passes_axe_at_any_width(
+    fresh_browser, tmp_path: Path, width: int
+):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     from axe_selenium_python import Axe
     from selenium.webdriver.common.keys import Keys
 
     page = make_form(tmp_path, "--name", "Sam")
     html = page.read_text()
     assert "default-src 'none'" in html and "http" not in html.replace("http-equiv", "")
-    for width in (1280, 390):
-        browser.set_window_size(width, 900)
-        open_fresh(browser, page)
-        press(browser, Keys.ENTER)
-        started(browser)
-        answer_current(browser)
-        for _ in range(2):  # a question page, then the review page
-            scroll, inner = browser.execute_script(
-                "return [document.documentElement.scrollWidth, window.innerWidth]"
-            )
-            assert scroll <= inner, width
-            axe = Axe(browser)
-            axe.inject()
-            violations = axe.run()["violations"]
-            assert [(v["id"], len(v["nodes"])) for v in violations] == [], width
-            while progress(browser) is not None:  # then the review page
-                answer_current(browser)
+    browser.set_window_size(width, 900)
+    open_fresh(browser, page)
+    press(browser, Keys.ENTER)
+    started(browser)
+    answer_current(browser)
+    for _ in range(2):  # a question page, then the review page
+        scroll, inner = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert scroll <= inner, width
+        axe = Axe(browser)
+        axe.inject()
+        violations = axe.run()["violations"]
+        assert [(v["id"], len(v["nodes"])) for v in violations] == [], width
+        while progress(browser) is not None:  # then the review page
+            answer_current(browser)
+    assert "Your answers" in main_text(browser)
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
 
 
-def test_hostile_bank_and_name_text_stays_inert_and_visible(browser, tmp_path: Path):
+def test_hostile_bank_and_name_text_stays_inert_and_visible(fresh_browser, tmp_path: Path):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     hostile = "</script><img src=x onerror=alert(1)>\u2028\u202eRTL"
     data = read_yaml(builtin_dir() / "outbound.yaml").data
     data["title"] = "Outbound <b>bold</b>"
@@ -257,7 +264,8 @@ def test_form_sizes_and_a_role_is_needed(tmp_path: Path):
     assert clash.exit_code == 2
 
 
-def test_no_stray_text_and_each_screen_keeps_its_own_keys(browser, tmp_path: Path):
+def test_no_stray_text_and_each_screen_keeps_its_own_keys(fresh_browser, tmp_path: Path):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     from selenium.webdriver.common.keys import Keys
 
     page = make_form(tmp_path, "--name", "Dana")
@@ -281,8 +289,9 @@ def test_no_stray_text_and_each_screen_keeps_its_own_keys(browser, tmp_path: Pat
 
 
 def test_a_shuffling_bank_gives_each_leader_an_order_within_each_topic(
-    browser, downloads, tmp_path: Path
+    fresh_browser, downloads, tmp_path: Path
 ):
+    browser = fresh_browser  # an empty profile: no answers kept from another test
     data = read_yaml(builtin_dir() / "ceo-cro.yaml").data
     data["order"] = "shuffle"
     bank_file = tmp_path / "shuffled.yaml"

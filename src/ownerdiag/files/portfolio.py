@@ -163,7 +163,7 @@ def _write_cache(folder: Path, files: dict[str, Any]) -> None:
     """Best effort: a folder ownerdiag may not write to is read the long way next time."""
     text = json.dumps({"format": CACHE_FORMAT, "files": files}, ensure_ascii=True)
     with contextlib.suppress(InputError, OSError):
-        write_atomic(folder / CACHE, text)
+        write_atomic(folder / CACHE, text, durable=False)
 
 
 def _fast_response(raw: bytes) -> Response:

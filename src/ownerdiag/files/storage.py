@@ -58,9 +58,12 @@ def _refuse_special(path: Path) -> None:
         )
 
 
-def write_atomic(path: Path, text: str | bytes, *, force: bool = True) -> None:
+def write_atomic(
+    path: Path, text: str | bytes, *, force: bool = True, durable: bool = True
+) -> None:
     """Write ``text`` (UTF-8) or bytes to ``path`` in one step; without ``force`` an existing
-    file is kept.
+    file is kept. ``durable=False`` skips the fsyncs, for a cache that may be lost but must
+    never be read half-written (the rename still makes it all or nothing).
 
     New files are readable by their owner only (or less, under a stricter umask); replacing a
     file never loosens its mode.
@@ -79,12 +82,14 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = True) -> None:
             os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if force:
             os.replace(temp, path)
         else:
             _link_new(temp, path)
-        _sync_folder(folder)
+        if durable:
+            _sync_folder(folder)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     finally:

@@ -27,11 +27,14 @@ app = new_typer(
     "Ask each revenue leader separately who owns what, then compare the answers.\n\n"
     "\b\nThe workflow:\n"
     "  ownerdiag banks                        # pick a question bank and see its roles\n"
+    "  ownerdiag form --bank outbound --role cro --out dana.html   # or a page for a browser\n"
     "  ownerdiag survey --bank outbound --role cro --name 'Dana Reyes'   # each leader, alone\n"
     "  ownerdiag compare responses/*.yaml     # the lane-gap report, in the meeting\n"
     "  ownerdiag resolve responses/*.yaml     # settle each conflict with the room\n"
     "  ownerdiag charter responses/*.yaml --decisions decisions.yaml   # the agreement\n"
-    "  ownerdiag trend 2026-q3/ 2026-q4/      # next quarter: what changed"
+    "  ownerdiag trend 2026-q3/ 2026-q4/      # next quarter: what changed\n\n"
+    "\b\nFor consultants: ownerdiag init makes one folder per client (then invite, status,\n"
+    "and every command above without file names); ownerdiag portfolio compares clients."
 )
 bank_app = new_typer("Show, validate and describe question banks.")
 app.add_typer(bank_app, name="bank")

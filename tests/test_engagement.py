@@ -132,3 +132,73 @@ def test_quarters():
     assert next_quarter("2026-Q4", date(2026, 11, 24)) == "2027-Q1"
     assert next_quarter("2026-Q2", date(2026, 11, 24)) == "2026-Q3"
     assert next_quarter("kickoff", date(2026, 11, 24)) == "2026-Q4"
+
+
+def test_a_bank_file_engagement_and_what_a_round_may_hold(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from ownerdiag.files.banks import builtin_dir
+
+    folder = tmp_path / "beta"
+    folder.mkdir()
+    (folder / "README.txt").write_text("my notes\n")
+    bank = folder / "mybank.yaml"
+    bank.write_text(
+        (builtin_dir() / "outbound.yaml").read_text().replace("id: outbound", "id: mybank", 1)
+    )
+    made = cli(
+        "init", folder, "--client", "Beta", "--bank", bank,
+        "--person", "cro=Dana Reyes", "--person", "vp_sales=Sam Ortiz",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert (folder / "README.txt").read_text() == "my notes\n"  # never replaced without --force
+    monkeypatch.chdir(folder)
+    for name, role in (("Dana Reyes", "cro"), ("Sam Ortiz", "vp_sales")):
+        assert (
+            cli("survey", "--person", name, "--answers", ANSWERS_1 / f"{role}.yaml").exit_code == 0
+        )
+    assert cli("compare", "-f", "json").exit_code == 0  # the engagement's own bank file
+    round_dir = next(p for p in folder.iterdir() if p.is_dir())
+    dana = next(round_dir.glob("*cro-dana*.yaml"))
+    (round_dir / "stranger.yaml").write_text(
+        dana.read_text().replace("name: Dana Reyes", "name: Former VP")
+    )
+    report = json.loads(cli("compare", "-f", "json").stdout)
+    assert sorted(r["name"] for r in report["respondents"]) == ["Dana Reyes", "Sam Ortiz"]
+    (round_dir / "copy.yaml").write_text(dana.read_text())  # a second download of one file
+    status = cli("status")
+    assert "a second response from Dana Reyes" in status.stdout
+    refused = cli("compare")
+    assert refused.exit_code == 2 and len(refused.stderr.strip().splitlines()) == 1
+    conflict = cli("survey", "--person", "Dana Reyes", "--role", "vp_sales")
+    assert conflict.exit_code == 2 and "leave --role and --name out" in conflict.stderr
+
+
+def test_init_says_in_one_line_what_is_wrong(cli, tmp_path: Path):
+    for extra in (
+        ["--person", "cro=A", "--person", "cro=B"],  # one person per role
+        ["--person", "cro=A", "--round", "../x"],
+        ["--person", "cro=A", "--client", ""],
+    ):
+        args = ["init", tmp_path / "x", "--client", "X", "--bank", "outbound", *extra]
+        result = cli(*args)
+        assert result.exit_code == 2, extra
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_invite_shows_names_literally(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "esc"
+    made = cli(
+        "init",
+        folder,
+        "--client",
+        "E",
+        "--bank",
+        "outbound",
+        "--person",
+        "cro=Dana\x1b]0;pwned\x07",
+    )
+    assert made.exit_code == 0, made.output
+    monkeypatch.chdir(folder)
+    shown = cli("invite").stdout
+    assert "\x1b" not in shown and "\\u001b" in shown

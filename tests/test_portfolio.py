@@ -62,9 +62,11 @@ def test_unreadable_files_are_listed_and_the_rest_still_counts(cli, desk: Path, 
     shutil.copytree(desk, copy)
     broken = copy / "client-0001" / "2026-Q4" / "cro.yaml"
     broken.write_text("format: ownerdiag-response/1\nanswers: [\n")
-    data = json.loads(cli("portfolio", copy, "-f", "json").stdout)
-    assert data["orgs"] == 12
+    data = json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout)
+    assert data["orgs"] == 12  # that round is skipped; the org's other round still counts
     assert any(str(broken) in p and ":" in p for p in data["problems"])
+    hidden = json.loads(cli("portfolio", copy, "-f", "json").stdout)["problems"]
+    assert hidden == ["1 round(s) could not be read; --names lists them"]  # paths name clients
     strict = cli("portfolio", copy, "--strict")
     assert strict.exit_code == 2 and str(broken) in strict.stderr
 
@@ -107,3 +109,22 @@ def test_the_cache_follows_each_file_and_survives_garbage(cli, desk: Path, tmp_p
     assert after != before
     (round_dir / ".ownerdiag-cache.json").write_text("{not json")
     assert json.loads(cli("portfolio", copy, "-f", "json", "--names").stdout) == edited
+
+
+def test_a_desk_with_pipes_decisions_and_deep_files_is_read_safely(cli, desk: Path, tmp_path: Path):
+    import os
+    import shutil
+
+    copy = tmp_path / "desk"
+    shutil.copytree(desk, copy)
+    fifo_round = copy / "client-0003" / "2026-Q4"
+    os.mkfifo(fifo_round / "zz.yaml")  # not a regular file: never opened, so never waited on
+    deep = copy / "client-0004" / "2026-Q4" / "deep.yaml"
+    deep.write_text("format: ownerdiag-response/1\nx: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    meeting = copy / "client-0006" / "2026-Q4" / "decisions.yaml"
+    meeting.write_text("format: ownerdiag-decisions/1\n")  # a meeting's file is not the bank
+    result = cli("portfolio", copy, "-f", "json", "--names")
+    assert result.exit_code == 0, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert any("deep.yaml" in p and "64 levels" in p for p in problems)
+    assert not any("client-0003" in p or "client-0006" in p for p in problems)

@@ -265,7 +265,7 @@ def compare_command(
     from ownerdiag.render.formats import deliver
 
     title = opt.engagement_title(title, files)
-    files = opt.response_files(files)
+    files, bank = opt.response_files(files, bank, bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     inputs = opt.inputs(files, bank)
@@ -307,7 +307,7 @@ def resolve_command(
 
     if answers is None:
         opt.require_terminal("run the meeting", "give the decisions with --answers FILE")
-    files = opt.response_files(files)
+    files, bank = opt.response_files(files, bank, bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     items = agenda(comparison)
     target = out or Path("decisions.yaml")
@@ -357,7 +357,7 @@ def charter_command(
 
     today = opt.agreement_date(on)
     title = opt.engagement_title(title, files)
-    files = opt.response_files(files)
+    files, bank = opt.response_files(files, bank, bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
     inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
@@ -409,11 +409,11 @@ def trend_command(
     from ownerdiag.files.collect import follow_rounds
 
     title = "" if rounds else opt.engagement_client()
-    rounds, label = opt.trend_rounds(rounds, label)
+    rounds, label, bank_file = opt.trend_rounds(rounds, label)
     from ownerdiag.render.formats import deliver
 
     result = follow_rounds(
-        rounds, bank_dir or [], allow_incomplete, [x.strip() for x in label or []]
+        rounds, bank_dir or [], allow_incomplete, [x.strip() for x in label or []], bank_file
     )
     inputs = [path for folder in rounds for path in folder.iterdir()]
     deliver(
@@ -565,7 +565,11 @@ def portfolio_command(
     ):
         raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
     shown = orgs if names else anonymised(orgs, org)
-    result = portfolio(shown, org, [str(p) for p in problems])
+    if names or not problems:
+        skipped = [str(p) for p in problems]
+    else:  # each line names a client's folder
+        skipped = [f"{len(problems)} round(s) could not be read; --names lists them"]
+    result = portfolio(shown, org, skipped)
     deliver("portfolio", format, result, out, force=force, pager=not no_pager)
 
 

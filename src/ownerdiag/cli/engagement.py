@@ -3,7 +3,6 @@ means for the other commands (the current round's files, the person's bank and r
 
 from __future__ import annotations
 
-import json
 import shlex
 from datetime import date
 from pathlib import Path
@@ -38,7 +37,7 @@ def init(
     force: bool,
     bank_dirs: list[Path],
 ) -> None:
-    from ownerdiag.core.engagement import ENGAGEMENT_FILE, Engagement, Person, Round, quarter
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE, quarter
     from ownerdiag.files import engagements
     from ownerdiag.files.banks import named_file, resolve
     from ownerdiag.files.storage import write_atomic
@@ -54,18 +53,20 @@ def init(
             "nobody invited", "--person", 'add --person "cro=Dana Reyes" for each leader'
         )
     invited = [
-        Person(role=r, name=n) for r, n in (parse_person(p, entry.bank.roles) for p in people)
+        {"role": r, "name": n} for r, n in (parse_person(p, entry.bank.roles) for p in people)
     ]
-    engagement = Engagement(
+    engagement = _engagement(
         client=client.strip(),
         bank=_bank_ref(bank_ref, named_file(bank_ref), folder),
         people=invited,
-        rounds=[Round(name=round_name or quarter(date.today()))],
+        rounds=[{"name": round_name or quarter(date.today())}],
     )
     round_dir = folder / engagement.current.name
     round_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(target, engagements.to_yaml(engagement))
-    write_atomic(folder / "README.txt", engagements.readme(engagement), force=True)
+    readme = folder / "README.txt"
+    if force or not readme.exists():
+        write_atomic(readme, engagements.readme(engagement), force=True)
     typer.echo(
         f"Set up {folder}: {engagement.client}, bank {entry.bank.id}, round {round_dir.name}.",
         err=True,
@@ -98,20 +99,49 @@ def invite(start: Path | None, force: bool, bank_dirs: list[Path]) -> None:
     for person in found.engagement.people:
         page = forms / f"{slug(bank.id)}-{slug(person.role)}-{slug(person.name)}.html"
         text = form_page(bank, person.role, person.name)
-        if page.exists() and not force and page.read_text(encoding="utf-8") != text:
+        if page.exists() and not force and _differs(page, text):
             note = "kept (it differs: --force to replace)"
         else:
             write_atomic(page, text, force=True)
             note = "written"
-        typer.echo(f"{person.name} ({bank.roles[person.role]}):")
-        typer.echo(
+        echo(f"{person.name} ({bank.roles[person.role]}):")
+        echo(
             f"  in a terminal, in this folder: ownerdiag survey --person {shlex.quote(person.name)}"
         )
-        typer.echo(f"  in a browser: send {page.relative_to(found.root)} ({note})")
+        echo(f"  in a browser: send {page.relative_to(found.root)} ({note})")
     typer.echo(
         f"Responses that come back by e-mail go into {found.round_dir().relative_to(found.root)}/.",
         err=True,
     )
+
+
+def echo(text: str) -> None:
+    """A line for the terminal with anything a file said shown literally."""
+    from ownerdiag.core.text import literal
+
+    typer.echo(literal(text))
+
+
+def _differs(page: Path, text: str) -> bool:
+    try:
+        return page.read_bytes() != text.encode("utf-8")
+    except OSError:
+        return True
+
+
+def _engagement(**fields: Any) -> Any:
+    """An :class:`Engagement`, or one line saying what is wrong with the values given."""
+    from pydantic import ValidationError
+
+    from ownerdiag.core.engagement import Engagement
+
+    try:
+        return Engagement(**fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "engagement"
+        message = first["msg"].removeprefix("Value error, ")
+        raise InputError.single(f"{where}: {message}", "ownerdiag.yaml") from None
 
 
 def new_round(start: Path | None, name: str | None) -> None:
@@ -121,11 +151,8 @@ def new_round(start: Path | None, name: str | None) -> None:
 
     found = engagements.required(start)
     chosen = name or next_quarter(found.engagement.current.name, date.today())
-    try:
-        updated = found.engagement.with_round(chosen)
-        updated = type(updated).model_validate(updated.model_dump())
-    except ValueError as exc:
-        raise InputError.single(f"cannot add round {chosen!r}: {exc}", str(found.file)) from None
+    current = found.engagement.model_dump()
+    updated = _engagement(**{**current, "rounds": [*current["rounds"], {"name": chosen}]})
     (found.root / chosen).mkdir(exist_ok=True)
     write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
     typer.echo(f"Round {chosen} started in {found.root / chosen}. Next: ownerdiag invite", err=True)
@@ -139,7 +166,9 @@ def status(start: Path | None, as_json: bool, bank_dirs: list[Path]) -> bool:
     bank = found.bank(bank_dirs)
     rounds = engagements.status(found, bank)
     if as_json:
-        typer.echo(json.dumps(_status_json(found, bank, rounds), indent=2, ensure_ascii=False))
+        from ownerdiag.render.json_format import dumps
+
+        typer.echo(dumps(_status_json(found, bank, rounds)), nl=False)
     else:
         _print_status(found, bank, rounds)
     return bool(rounds[-1].missing)
@@ -171,9 +200,7 @@ def _status_json(found: Any, bank: Any, rounds: list[Any]) -> dict[str, Any]:
 
 
 def _print_status(found: Any, bank: Any, rounds: list[Any]) -> None:
-    from ownerdiag.core.text import literal
 
-    echo = lambda text: typer.echo(literal(text))  # noqa: E731
     size = len(bank.questions)
     echo(f"{found.engagement.client} — bank {bank.id} {bank.version} ({size} questions)")
     for r in rounds:

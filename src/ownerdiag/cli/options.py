@@ -287,6 +287,12 @@ def survey_target(
 
     found = engagements.required()
     invited = found.engagement.person(person)
+    if invited is not None and ((role and role != invited.role) or (name and name != invited.name)):
+        raise InputError.single(
+            f"--person {person!r} is {invited.name} ({invited.role}) in this engagement",
+            "--person",
+            "leave --role and --name out: they come from ownerdiag.yaml",
+        )
     if invited is None:
         names = ", ".join(p.name for p in found.engagement.people)
         raise InputError.single(
@@ -301,14 +307,24 @@ def survey_target(
     return chosen, invited.role, invited.name, target
 
 
-def response_files(files: list[Path] | None) -> list[Path]:
-    """The files given, or, with none, the current round's responses of the engagement the
-    working folder is in."""
+def response_files(
+    files: list[Path] | None, bank: str | None, bank_dirs: list[Path]
+) -> tuple[list[Path], str | None]:
+    """The files and bank given, or, with no files, the current round's responses of the
+    engagement the working folder is in, and the engagement's bank."""
     if files:
-        return files
+        return files, bank
     from ownerdiag.files import engagements
 
-    return engagements.round_responses(engagements.required())
+    found = engagements.required()
+    chosen = bank or found.bank_ref()
+    return engagements.round_responses(found, resolve_bank(chosen, bank_dirs)), chosen
+
+
+def resolve_bank(ref: str, bank_dirs: list[Path]) -> Any:
+    from ownerdiag.files.banks import resolve
+
+    return resolve(ref, bank_dirs).bank
 
 
 def engagement_title(title: str, files: list[Path] | None) -> str:
@@ -330,12 +346,13 @@ def engagement_client() -> str:
 
 def trend_rounds(
     rounds: list[Path] | None, labels: list[str] | None
-) -> tuple[list[Path], list[str] | None]:
-    """The folders given, or, with none, every round of the engagement, labelled by name."""
+) -> tuple[list[Path], list[str] | None, str | None]:
+    """The folders given, or, with none, every round of the engagement, labelled by name, and
+    the engagement's bank."""
     if rounds:
-        return rounds, labels
+        return rounds, labels, None
     from ownerdiag.files import engagements
 
     found = engagements.required()
     folders = [found.round_dir(r) for r in found.engagement.rounds]
-    return folders, labels or [r.name for r in found.engagement.rounds]
+    return folders, labels or [r.name for r in found.engagement.rounds], found.bank_file()

@@ -127,8 +127,9 @@ def check_response(bank: Bank, response: Response, doc: Located) -> Response:
     elif response.form is not None and response.form != form_hash(bank, response.respondent.role):
         problems.append(
             Problem(
-                f"saved by a browser form whose questions are not those of bank {bank.id} "
-                f"{bank.version}: the form was changed after it was made",
+                f"saved by a browser form whose questions for {response.respondent.role!r} are "
+                f"not those of bank {bank.id} {bank.version}: the page was edited, or made by "
+                "another version of ownerdiag",
                 doc.source,
                 *doc.locate(("form",)),
                 hint="ask the leader to answer a new form made from the bank",

@@ -60,9 +60,9 @@ class Engagement(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> Engagement:
-        people = [p.key() for p in self.people]
-        if len(set(people)) != len(people):
-            raise ValueError("a person is listed twice")
+        roles = [p.role for p in self.people]
+        if len(set(roles)) != len(roles):
+            raise ValueError("one person per role: a comparison takes one answer per role")
         rounds = [r.name.casefold() for r in self.rounds]
         if len(set(rounds)) != len(rounds):
             raise ValueError("a round is listed twice")
@@ -162,6 +162,10 @@ def round_status(
             stray.append((file.name, f"{who} is not invited to this engagement"))
         elif file.partial or not response.complete:
             going[key] = PersonStatus(person, "part-way", file.name, answers=len(response.answers))
+        elif key in done:
+            stray.append(
+                (file.name, f"a second response from {person.name} (also {done[key].file})")
+            )
         else:
             day = (response.finished_at or response.started_at).date()
             done[key] = PersonStatus(person, "answered", file.name, day, len(response.answers))

@@ -260,6 +260,10 @@ class Bank(Strict):
 
     def content_hash(self) -> str:
         """A short hash of the bank's meaning: reformatting the YAML does not change it."""
+        return self._content_hash
+
+    @cached_property
+    def _content_hash(self) -> str:
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16]
 

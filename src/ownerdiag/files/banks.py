@@ -29,8 +29,20 @@ def builtin_dir() -> Path:
     return packaged if packaged.is_dir() else package.parents[1] / "questions"
 
 
+_LOADED: dict[tuple[str, int, int], Bank] = {}
+"""Banks already read in this process, by file and its size and change time: a desk of many
+rounds reads each bank file once."""
+
+
 def load_bank(path: Path) -> Bank:
-    return read_bank(path)[0]
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return read_bank(path)[0]
+    if key not in _LOADED:
+        _LOADED[key] = read_bank(path)[0]
+    return _LOADED[key]
 
 
 def read_bank(path: Path) -> tuple[Bank, Document]:

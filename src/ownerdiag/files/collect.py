@@ -205,12 +205,17 @@ def load_round(folder: Path) -> tuple[list[Loaded], Path | None]:
 
 
 def gather_round(
-    folder: Path, bank_dirs: Sequence[Path] = (), allow_incomplete: bool = False
+    folder: Path,
+    bank_dirs: Sequence[Path] = (),
+    allow_incomplete: bool = False,
+    bank_ref: str | None = None,
 ) -> tuple[Bank, list[Response]]:
+    """A round's responses, checked; against the bank file kept in the folder, else
+    ``bank_ref`` (an engagement's bank), else the bank the responses name."""
     loaded, bank_file = load_round(folder)
     return gather_loaded(
         loaded,
-        bank_ref=str(bank_file) if bank_file else None,
+        bank_ref=str(bank_file) if bank_file else bank_ref,
         bank_dirs=bank_dirs,
         allow_incomplete=allow_incomplete,
         changed=Fix.KEEP_ROUND_BANK,
@@ -235,6 +240,7 @@ def follow_rounds(
     bank_dirs: Sequence[Path],
     allow_incomplete: bool,
     labels: Sequence[str] = (),
+    bank_ref: str | None = None,
 ) -> Trend:
     """Compare each round's responses, then follow every question from round to round.
 
@@ -265,7 +271,7 @@ def follow_rounds(
         seen[folder.resolve()] = folder
     comparisons = []
     for folder in folders:
-        bank, responses = gather_round(folder, bank_dirs, allow_incomplete)
+        bank, responses = gather_round(folder, bank_dirs, allow_incomplete, bank_ref)
         comparisons.append(compare(bank, responses))
     names = list(labels) or round_labels(folders, comparisons)
     return trend([Round(name, c) for name, c in zip(names, comparisons, strict=True)])

@@ -53,12 +53,17 @@ class Found:
     def round_dir(self, round: Round | None = None) -> Path:
         return self.root / (round or self.engagement.current).name
 
+    def bank_file(self) -> str | None:
+        """The engagement's bank file, when it names a file rather than a bank id."""
+        local = self.root / self.engagement.bank
+        return str(local) if local.suffix in (".yaml", ".yml") and local.is_file() else None
+
+    def bank_ref(self) -> str:
+        """What ``--bank`` would say: the bank file, or the bank id."""
+        return self.bank_file() or self.engagement.bank
+
     def bank(self, bank_dirs: Sequence[Path] = ()) -> Bank:
-        ref = self.engagement.bank
-        local = self.root / ref
-        if local.suffix in (".yaml", ".yml") and local.is_file():
-            return banks.load_bank(local)
-        return banks.resolve(ref, bank_dirs).bank
+        return banks.resolve(self.bank_ref(), bank_dirs).bank
 
     def title(self, round: Round | None = None) -> str:
         return f"{self.engagement.client} — {(round or self.engagement.current).name}"
@@ -143,14 +148,20 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     return found.round_dir() / f"{slug(bank.id)}-{slug(role)}-{slug(name)}.yaml"
 
 
-def round_responses(found: Found) -> list[Path]:
-    """The current round's finished response files, for compare, resolve and charter."""
+def round_responses(found: Found, bank: Bank) -> list[Path]:
+    """The current round's finished response files of the people invited, for compare, resolve
+    and charter; a round with a second response from someone is refused until one is removed."""
     folder = found.round_dir()
-    done = [
-        folder / s.name
-        for s in seen_in(folder)
-        if s.response is not None and not s.partial and s.response.complete
-    ]
+    current = round_status(
+        found.engagement, found.engagement.current.name, bank.content_hash(), seen_in(folder)
+    )
+    doubled = [(name, why) for name, why in current.stray if why.startswith("a second response")]
+    if doubled:
+        name, why = doubled[0]
+        raise InputError.single(
+            why, str(folder / name), "keep one response per person in the round"
+        )
+    done = [folder / p.file for p in current.people if p.state == "answered"]
     if len(done) < 2:
         raise InputError.single(
             f"round {found.engagement.current.name} has {len(done)} finished response(s); "

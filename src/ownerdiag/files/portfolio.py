@@ -1,11 +1,11 @@
 """Reading a consultant's whole desk: every engagement (or loose round folder) under some folders,
-each round compared. Files that cannot be read are named with their reason; the rest is used.
+each round compared exactly as ``compare`` would. A round that cannot be compared is named with
+its reason; the rest is used.
 
-Thousands of response files are read here, so the common case takes a fast path: libyaml without
-line tracking, each bank read once, and a cache beside each round (``.ownerdiag-cache.json``,
-keyed by each file's content hash; safe to delete) so an unchanged file is not parsed again.
-Every response is still checked against its bank. A file that fails is read again the careful
-way, so its problem still names the line.
+Every round goes through the one careful path (``collect.gather_round``: the one reader, every
+check). What it accepted is kept beside the round in ``.ownerdiag-cache.json``, keyed by each
+file's content hash: while no file of the round changes, the next run takes the checked responses
+from there instead of reading the YAML again. The cache is safe to delete.
 """
 
 from __future__ import annotations
@@ -16,192 +16,133 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from ownerdiag.core.answers import check_response
 from ownerdiag.core.engagement import ENGAGEMENT_FILE
 from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.portfolio import OrgRounds
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import banks, engagements
-from ownerdiag.files.documents import load_response
+from ownerdiag.files.collect import gather_round
 from ownerdiag.files.storage import write_atomic
-from ownerdiag.files.yamlio import MAX_BYTES
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-STAMP = "ownerdiag-response/1"
 CACHE = ".ownerdiag-cache.json"
-"""Beside each round: the responses as last validated, by file content; safe to delete."""
-CACHE_FORMAT = "ownerdiag-cache/1"
-
-
-class _Nowhere:
-    """A document without positions: problems found on the fast path are re-read for them."""
-
-    source = ""
-    data: Any = None
-
-    def locate(self, path: Any) -> tuple[None, None]:
-        return None, None
+CACHE_FORMAT = "ownerdiag-cache/2"
 
 
 def read_desk(
     folders: Sequence[Path], bank_dirs: Sequence[Path] = ()
 ) -> tuple[list[OrgRounds], list[Problem]]:
-    """Every org under ``folders`` with its rounds compared, and one line per thing skipped."""
+    """Every org under ``folders`` with its rounds compared, and one problem per thing skipped."""
     orgs: list[OrgRounds] = []
     problems: list[Problem] = []
-    bank_cache: dict[str, tuple[Bank, str]] = {}
-    for root, rounds, name in _orgs(folders, problems):
+    for _, rounds, name, bank_ref in _orgs(folders, problems):
         compared: list[tuple[str, Comparison]] = []
         for label, folder in rounds:
             try:
-                compared.append((label, _compare_round(folder, bank_dirs, bank_cache, problems)))
+                compared.append((label, _compare_round(folder, bank_ref, bank_dirs)))
             except InputError as exc:
                 problems.append(exc.problems[0])
         if compared:
             orgs.append(OrgRounds(name, compared))
-        else:
-            problems.append(Problem("no round with two or more readable responses", str(root)))
     return orgs, problems
 
 
 def _orgs(
     folders: Sequence[Path], problems: list[Problem]
-) -> Iterator[tuple[Path, list[tuple[str, Path]], str]]:
-    """(folder, [(round label, round folder)], org name) for each engagement or loose round."""
+) -> Iterator[tuple[Path, list[tuple[str, Path]], str, str | None]]:
+    """(folder, [(label, round folder)], org name, bank file) per engagement or loose round."""
     for top in folders:
         if not top.is_dir():
             problems.append(Problem("not a folder", str(top)))
             continue
         for here, subfolders, files in os.walk(top):
             path = Path(here)
+            subfolders.sort()
             if ENGAGEMENT_FILE in files:
+                subfolders.clear()  # an engagement's rounds are read through it
                 try:
                     found = engagements.Found(path, engagements.load(path / ENGAGEMENT_FILE))
                 except InputError as exc:
                     problems.append(exc.problems[0])
-                else:
-                    rounds = [(r.name, found.round_dir(r)) for r in found.engagement.rounds]
-                    yield path, rounds, found.engagement.client
-                subfolders.clear()  # an engagement's rounds are read through it
-            elif sum(1 for f in files if f.endswith((".yaml", ".yml"))) >= 2 and _has_responses(
-                path
-            ):
-                yield path, [(path.name, path)], path.name
-            subfolders.sort()
+                    continue
+                rounds = [(r.name, found.round_dir(r)) for r in found.engagement.rounds]
+                yield path, rounds, found.engagement.client, found.bank_file()
+            elif _responses_in(path, files) >= 2:
+                yield path, [(path.name, path)], path.name, None
 
 
-def _has_responses(folder: Path) -> bool:
-    return any(_peek_stamp(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+def _responses_in(folder: Path, names: list[str]) -> int:
+    stamp = Response.model_fields["format"].default.encode()
+    found = 0
+    for name in names:
+        path = folder / name
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            with contextlib.suppress(OSError), path.open("rb") as handle:
+                found += stamp in handle.read(2048)
+    return found
 
 
-def _peek_stamp(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(400)
-    except OSError:
-        return False
-    return STAMP.encode() in head
+def _compare_round(folder: Path, bank_ref: str | None, bank_dirs: Sequence[Path]) -> Comparison:
+    """The round compared; from the cache when no file of it changed since it was checked."""
+    digests = _digests(folder)
+    cached = _from_cache(folder, digests, bank_ref, bank_dirs)
+    if cached is not None:
+        return cached
+    bank, responses = gather_round(folder, bank_dirs, bank_ref=bank_ref)
+    _write_cache(folder, digests, responses)
+    return compare(bank, responses)
 
 
-def _compare_round(
-    folder: Path,
-    bank_dirs: Sequence[Path],
-    cache: dict[str, tuple[Bank, str]],
-    problems: list[Problem],
-) -> Comparison:
-    responses: list[Response] = []
-    bank: Bank | None = None
-    kept = _read_cache(folder)
-    fresh: dict[str, Any] = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        try:
-            raw = path.read_bytes()
-            if STAMP.encode() not in raw[:400]:
-                continue
-            digest = hashlib.sha256(raw).hexdigest()
-            response = _cached(kept.get(path.name), digest) or _fast_response(raw)
-            if bank is None:
-                bank = _bank_for(response, bank_dirs, cache, folder)
-            responses.append(check_response(bank, response, _Nowhere()))
-            fresh[path.name] = {"sha256": digest, "response": response.model_dump(mode="json")}
-        except (InputError, ValueError, yaml.YAMLError, OSError):
-            problems.append(_careful_problem(path, bank))
-    if fresh != kept:
-        _write_cache(folder, fresh)
-    if bank is None or len(responses) < 2:
-        raise InputError.single(
-            f"{len(responses)} readable response(s); a comparison needs two or more", str(folder)
-        )
-    return compare(bank, [r for r in responses if r.complete] or responses)
+def _digests(folder: Path) -> dict[str, str]:
+    """sha256 of every regular YAML file in the round (what the careful reader would look at)."""
+    found: dict[str, str] = {}
+    for path in banks.bank_paths(folder):
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_size <= 1024 * 1024:
+                found[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
 
 
-def _cached(entry: Any, digest: str) -> Response | None:
-    """The response a file held when it had this content, as validated then; else ``None``."""
-    if not isinstance(entry, dict) or entry.get("sha256") != digest:
-        return None
-    try:
-        return Response.model_validate(entry.get("response"))
-    except ValueError:
-        return None
-
-
-def _read_cache(folder: Path) -> dict[str, Any]:
+def _from_cache(
+    folder: Path, digests: dict[str, str], bank_ref: str | None, bank_dirs: Sequence[Path]
+) -> Comparison | None:
     try:
         data = json.loads((folder / CACHE).read_bytes())
-    except (OSError, ValueError):
-        return {}
-    ok = isinstance(data, dict) and data.get("format") == CACHE_FORMAT
-    return data.get("files", {}) if ok and isinstance(data.get("files"), dict) else {}
+        if data.get("format") != CACHE_FORMAT or data.get("files") != digests:
+            return None
+        responses = [Response.model_validate(r) for r in data["responses"]]
+        first = responses[0].bank
+        bank = _bank(bank_ref or data.get("bank_file") or first.id, bank_dirs)
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, InputError):
+        return None
+    if bank.content_hash() != first.hash:
+        return None
+    return compare(bank, responses)
 
 
-def _write_cache(folder: Path, files: dict[str, Any]) -> None:
-    """Best effort: a folder ownerdiag may not write to is read the long way next time."""
-    text = json.dumps({"format": CACHE_FORMAT, "files": files}, ensure_ascii=True)
+def _bank(ref: str, bank_dirs: Sequence[Path]) -> Bank:
+    return banks.resolve(ref, bank_dirs).bank
+
+
+def _write_cache(folder: Path, digests: dict[str, str], responses: list[Response]) -> None:
+    """Best effort, without fsync: a lost cache is only read the long way next time."""
+    kept = next((p for p in banks.bank_paths(folder) if _is_bank_file(p)), None)
+    text = json.dumps(
+        {
+            "format": CACHE_FORMAT,
+            "files": digests,
+            "bank_file": str(kept) if kept else None,
+            "responses": [r.model_dump(mode="json") for r in responses],
+        },
+        ensure_ascii=True,
+    )
     with contextlib.suppress(InputError, OSError):
         write_atomic(folder / CACHE, text, durable=False)
 
 
-def _fast_response(raw: bytes) -> Response:
-    if len(raw) > MAX_BYTES:
-        raise ValueError("too big")
-    data = yaml.load(raw.decode("utf-8-sig"), Loader=_Loader)
-    return Response.model_validate(data)
-
-
-def _bank_for(
-    response: Response,
-    bank_dirs: Sequence[Path],
-    cache: dict[str, tuple[Bank, str]],
-    folder: Path,
-) -> Bank:
-    """The bank a round answered (its own file if kept beside it), read once per desk."""
-    ref = response.bank
-    kept = next((p for p in banks.bank_paths(folder) if not _peek_stamp(p)), None)
-    key = str(kept) if kept else ref.id
-    if key not in cache:
-        bank = banks.load_bank(kept) if kept else banks.resolve(ref.id, bank_dirs).bank
-        cache[key] = (bank, bank.content_hash())
-    bank, known = cache[key]
-    if known != ref.hash:
-        raise InputError.single(
-            f"answered bank {ref.id} {ref.version}, which is not the one found", str(folder)
-        )
-    return bank
-
-
-def _careful_problem(path: Path, bank: Bank | None) -> Problem:
-    """The problem with ``path`` as the careful reader words it, with its line."""
-    try:
-        response, doc = load_response(path)
-        if bank is not None:
-            check_response(bank, response, doc)
-    except InputError as exc:
-        return exc.problems[0]
-    except OSError as exc:
-        return Problem(f"cannot read it ({exc.strerror})", str(path))
-    return Problem("answered another version of the bank", str(path))
+def _is_bank_file(path: Path) -> bool:
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        head = handle.read(4096)
+        return b"questions:" in head and b"roles:" in head
+    return False

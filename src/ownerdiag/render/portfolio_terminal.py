@@ -47,8 +47,12 @@ def print_portfolio(view: dict[str, Any], console: Any) -> None:
         console.print()
         console.print(
             f"Between rounds: {moved['orgs']} orgs with two or more; {moved['better']} better, "
-            f"{moved['worse']} worse, {moved['same']} the same "
-            f"(median change {moved['median_change']:+})."
+            f"{moved['worse']} worse, {moved['same']} the same"
+            + (
+                f" (median change {moved['median_change']:+})."
+                if moved["median_change"] is not None
+                else "."
+            )
         )
     if view["problems"]:
         console.print()

@@ -10,7 +10,7 @@ from ownerdiag.core.engine import Comparison
 from ownerdiag.core.fields import JOINT
 from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.render.labels import positions
-from ownerdiag.render.view import framework_text
+from ownerdiag.render.view import bank_view, framework_text
 
 
 def owner_phrase(comparison: Comparison, owner: str) -> str:
@@ -71,12 +71,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         if not s.item.question.names_owners and s.value and s.item.question.id != review_id
     ]
     return {
-        "bank": {
-            "id": bank.id,
-            "title": bank.title,
-            "version": bank.version,
-            "source": bank.source,
-        },
+        "bank": bank_view(bank),
         "title": title or bank.title,
         "date": draft.today.isoformat(),
         "decided_in_meeting": draft.decided_in_meeting,

@@ -77,12 +77,7 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
     return {
         "result": comparison,
         "tool_version": __version__,
-        "bank": {
-            "id": bank.id,
-            "title": bank.title,
-            "version": bank.version,
-            "source": bank.source,
-        },
+        "bank": bank_view(bank),
         "title": title or bank.title,
         "date": f"{newest_answer(comparison):%Y-%m-%d}",
         "respondents": [
@@ -234,6 +229,11 @@ def lane_map(comparison: Comparison) -> dict[str, Any]:
         vacuums = sum(1 for i in items if i.verdict is Verdict.vacuum)
         marks.append({"collisions": collisions, "vacuums": vacuums})
     return {"lanes": [title for title, _ in lanes], "rows": rows, "marks": marks}
+
+
+def bank_view(bank: Bank) -> dict[str, str]:
+    """What every document says about the bank it judged by."""
+    return {"id": bank.id, "title": bank.title, "version": bank.version, "source": bank.source}
 
 
 def newest_answer(comparison: Comparison) -> Any:

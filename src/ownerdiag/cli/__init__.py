@@ -264,14 +264,13 @@ def compare_command(
     from ownerdiag.files.collect import compare_files
     from ownerdiag.render.formats import deliver
 
-    title = opt.engagement_title(title, files)
-    files, bank = opt.response_files(files, bank, bank_dir or [])
+    files, bank, title = opt.response_files(files, bank, title, bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
     inputs = opt.inputs(files, bank)
     deliver(
         "report", format, comparison, out, force=force, inputs=inputs,
-        color=color.value, pager=not no_pager, show_all=show_all, title=title.strip(),
+        color=color.value, pager=not no_pager, show_all=show_all, title=title,
     )  # fmt: skip
     exit_tripped(ctx)
 
@@ -307,7 +306,7 @@ def resolve_command(
 
     if answers is None:
         opt.require_terminal("run the meeting", "give the decisions with --answers FILE")
-    files, bank = opt.response_files(files, bank, bank_dir or [])
+    files, bank, _ = opt.response_files(files, bank, "", bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     items = agenda(comparison)
     target = out or Path("decisions.yaml")
@@ -356,15 +355,14 @@ def charter_command(
     from ownerdiag.render.formats import deliver
 
     today = opt.agreement_date(on)
-    title = opt.engagement_title(title, files)
-    files, bank = opt.response_files(files, bank, bank_dir or [])
+    files, bank, title = opt.response_files(files, bank, title, bank_dir or [])
     comparison = compare_files(files, bank, bank_dir, allow_incomplete)
     agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
     inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
     result = draft(comparison, agreed, today)
     deliver(
         "charter", format, result, out, force=force, inputs=inputs, default="markdown",
-        title=title.strip(),
+        title=title,
     )  # fmt: skip
 
 
@@ -408,8 +406,7 @@ def trend_command(
     their answer, and how the scores moved."""
     from ownerdiag.files.collect import follow_rounds
 
-    title = "" if rounds else opt.engagement_client()
-    rounds, label, bank_file = opt.trend_rounds(rounds, label)
+    rounds, label, bank_file, title = opt.trend_rounds(rounds, label)
     from ownerdiag.render.formats import deliver
 
     result = follow_rounds(
@@ -560,16 +557,14 @@ def portfolio_command(
         raise InputError(problems)
     if not orgs:
         raise InputError.single("no readable engagement or round found", str(folders[0]))
-    if org and not any(
-        " ".join(o.name.split()).casefold() == " ".join(org.split()).casefold() for o in orgs
-    ):
-        raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
     shown = orgs if names else anonymised(orgs, org)
     if names or not problems:
         skipped = [str(p) for p in problems]
     else:  # each line names a client's folder
         skipped = [f"{len(problems)} round(s) could not be read; --names lists them"]
     result = portfolio(shown, org, skipped)
+    if org and result.standing is None:
+        raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
     deliver("portfolio", format, result, out, force=force, pager=not no_pager)
 
 

@@ -88,7 +88,6 @@ def _bank_ref(ref: str, file: Path | None, folder: Path) -> str:
 def invite(start: Path | None, force: bool, bank_dirs: list[Path]) -> None:
     """For each person: the survey command to run here, and a browser form in the round."""
     from ownerdiag.files import engagements
-    from ownerdiag.files.documents import slug
     from ownerdiag.files.storage import write_atomic
     from ownerdiag.render.form_html import form_page
 
@@ -97,7 +96,8 @@ def invite(start: Path | None, force: bool, bank_dirs: list[Path]) -> None:
     forms = found.round_dir() / "forms"
     forms.mkdir(parents=True, exist_ok=True)
     for person in found.engagement.people:
-        page = forms / f"{slug(bank.id)}-{slug(person.role)}-{slug(person.name)}.html"
+        response = engagements.response_out(found, bank, person.role, person.name)
+        page = forms / response.with_suffix(".html").name
         text = form_page(bank, person.role, person.name)
         if page.exists() and not force and _differs(page, text):
             note = "kept (it differs: --force to replace)"
@@ -130,18 +130,15 @@ def _differs(page: Path, text: str) -> bool:
 
 
 def _engagement(**fields: Any) -> Any:
-    """An :class:`Engagement`, or one line saying what is wrong with the values given."""
-    from pydantic import ValidationError
+    """An :class:`Engagement`, or what is wrong with the values given, as for the file."""
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE, Engagement
+    from ownerdiag.files.schema import validate
+    from ownerdiag.files.yamlio import Document
 
-    from ownerdiag.core.engagement import Engagement
-
-    try:
-        return Engagement(**fields)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "engagement"
-        message = first["msg"].removeprefix("Value error, ")
-        raise InputError.single(f"{where}: {message}", "ownerdiag.yaml") from None
+    stamp = Engagement.model_fields["format"].default
+    return validate(
+        Engagement, Document({"format": stamp, **fields}, ENGAGEMENT_FILE), "engagement"
+    )
 
 
 def new_round(start: Path | None, name: str | None) -> None:

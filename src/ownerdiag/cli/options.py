@@ -308,51 +308,31 @@ def survey_target(
 
 
 def response_files(
-    files: list[Path] | None, bank: str | None, bank_dirs: list[Path]
-) -> tuple[list[Path], str | None]:
-    """The files and bank given, or, with no files, the current round's responses of the
-    engagement the working folder is in, and the engagement's bank."""
+    files: list[Path] | None, bank: str | None, title: str, bank_dirs: list[Path]
+) -> tuple[list[Path], str | None, str]:
+    """The files, bank and title given; or, with no files, the current round of the engagement
+    the working folder is in: its responses, its bank, and the client and round as the title."""
     if files:
-        return files, bank
+        return files, bank, title.strip()
     from ownerdiag.files import engagements
+    from ownerdiag.files.banks import resolve
 
     found = engagements.required()
     chosen = bank or found.bank_ref()
-    return engagements.round_responses(found, resolve_bank(chosen, bank_dirs)), chosen
-
-
-def resolve_bank(ref: str, bank_dirs: list[Path]) -> Any:
-    from ownerdiag.files.banks import resolve
-
-    return resolve(ref, bank_dirs).bank
-
-
-def engagement_title(title: str, files: list[Path] | None) -> str:
-    """The title given, else (run on an engagement's round) the client and the round."""
-    if title.strip() or files:
-        return title.strip()
-    from ownerdiag.files import engagements
-
-    found = engagements.find()
-    return found.title() if found else ""
-
-
-def engagement_client() -> str:
-    from ownerdiag.files import engagements
-
-    found = engagements.find()
-    return found.engagement.client if found else ""
+    done = engagements.round_responses(found, resolve(chosen, bank_dirs).bank)
+    return done, chosen, title.strip() or found.title()
 
 
 def trend_rounds(
     rounds: list[Path] | None, labels: list[str] | None
-) -> tuple[list[Path], list[str] | None, str | None]:
-    """The folders given, or, with none, every round of the engagement, labelled by name, and
-    the engagement's bank."""
+) -> tuple[list[Path], list[str] | None, str | None, str]:
+    """The folders given; or, with none, every round of the engagement, labelled by name, with
+    the engagement's bank file and the client as the title."""
     if rounds:
-        return rounds, labels, None
+        return rounds, labels, None, ""
     from ownerdiag.files import engagements
 
     found = engagements.required()
     folders = [found.round_dir(r) for r in found.engagement.rounds]
-    return folders, labels or [r.name for r in found.engagement.rounds], found.bank_file()
+    names = labels or [r.name for r in found.engagement.rounds]
+    return folders, names, found.bank_file(), found.engagement.client

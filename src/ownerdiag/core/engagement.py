@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ownerdiag.core.fields import BankId, Line, SnakeId, Strict, Text
 from ownerdiag.core.models import Response
+from ownerdiag.core.text import text_key
 
 ENGAGEMENT_FILE = "ownerdiag.yaml"
 ROUND_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -30,9 +31,14 @@ class Person(Strict):
 
 
 class Round(Strict):
-    name: str = Field(
-        pattern=ROUND_NAME, max_length=64, description="The round's folder, e.g. 2026-Q4."
-    )
+    name: str = Field(max_length=64, description="The round's folder, e.g. 2026-Q4.")
+
+    @field_validator("name")
+    @classmethod
+    def _a_folder_name(cls, value: str) -> str:
+        if not re.fullmatch(ROUND_NAME, value):
+            raise ValueError(f"{value!r} is not a round name: letters, digits, '.', '_', '-'")
+        return value
 
 
 class Engagement(Strict):
@@ -74,16 +80,12 @@ class Engagement(Strict):
 
     def person(self, name: str) -> Person | None:
         """The invited person of that name (any case, any spacing)."""
-        wanted = " ".join(name.split()).casefold()
-        found = [p for p in self.people if " ".join(p.name.split()).casefold() == wanted]
+        found = [p for p in self.people if text_key(p.name) == text_key(name)]
         return found[0] if len(found) == 1 else None
-
-    def with_round(self, name: str) -> Engagement:
-        return self.model_copy(update={"rounds": [*self.rounds, Round(name=name)]})
 
 
 def person_key(role: str, name: str) -> tuple[str, str]:
-    return role, " ".join(name.split()).casefold()
+    return role, text_key(name)
 
 
 def quarter(day: date) -> str:
@@ -129,6 +131,8 @@ class RoundStatus:
     people: list[PersonStatus]
     stray: list[tuple[str, str]] = field(default_factory=list)
     """(file, why it does not belong) for files that are not an invited person's answers."""
+    doubled: list[str] = field(default_factory=list)
+    """Those of the stray files that are a second finished response from someone."""
 
     @property
     def missing(self) -> list[PersonStatus]:
@@ -143,6 +147,7 @@ def round_status(
     done: dict[tuple[str, str], PersonStatus] = {}
     going: dict[tuple[str, str], PersonStatus] = {}
     stray: list[tuple[str, str]] = []
+    doubled: list[str] = []
     for file in seen:
         response = file.response
         if response is None:
@@ -163,6 +168,7 @@ def round_status(
         elif file.partial or not response.complete:
             going[key] = PersonStatus(person, "part-way", file.name, answers=len(response.answers))
         elif key in done:
+            doubled.append(file.name)
             stray.append(
                 (file.name, f"a second response from {person.name} (also {done[key].file})")
             )
@@ -173,4 +179,4 @@ def round_status(
         done.get(p.key()) or going.get(p.key()) or PersonStatus(p, "missing")
         for p in engagement.people
     ]
-    return RoundStatus(round_name, people, stray)
+    return RoundStatus(round_name, people, stray, doubled)

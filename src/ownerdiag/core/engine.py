@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import combinations
 from typing import Any, Literal
 
@@ -93,6 +94,11 @@ class Comparison:
     def conflicts(self) -> list[Item]:
         """Items to settle, worst first: severity, then weight, then bank order."""
         return conflicts(self.items)
+
+    @property
+    def last_answered(self) -> datetime:
+        """When the last leader finished: the day the comparison speaks for."""
+        return max(r.finished_at or r.started_at for r in self.responses)
 
     def agenda(self) -> list[Item]:
         """The items to settle, worst first: every conflict the meeting can decide. The one

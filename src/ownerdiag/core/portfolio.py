@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ownerdiag.core.engine import Comparison
+from ownerdiag.core.text import text_key
 from ownerdiag.core.verdicts import Severity
 
 
@@ -120,8 +121,7 @@ def common_conflicts(orgs: Sequence[OrgRounds]) -> list[CommonConflict]:
 def _standing(
     orgs: Sequence[OrgRounds], focus: str, overall: list[int], lanes: dict[str, list[int]]
 ) -> Standing | None:
-    wanted = " ".join(focus.split()).casefold()
-    org = next((o for o in orgs if " ".join(o.name.split()).casefold() == wanted), None)
+    org = next((o for o in orgs if text_key(o.name) == text_key(focus)), None)
     if org is None:
         return None
     latest = org.latest
@@ -138,11 +138,8 @@ def _standing(
 
 def anonymised(orgs: Sequence[OrgRounds], keep: str | None) -> list[OrgRounds]:
     """Orgs as "Org 1" … "Org N" in name order, but the one named ``keep``."""
-    wanted = " ".join((keep or "").split()).casefold()
     ordered = sorted(orgs, key=lambda o: o.name.casefold())
     return [
-        o
-        if wanted and " ".join(o.name.split()).casefold() == wanted
-        else OrgRounds(f"Org {n}", o.rounds)
+        o if keep and text_key(o.name) == text_key(keep) else OrgRounds(f"Org {n}", o.rounds)
         for n, o in enumerate(ordered, 1)
     ]

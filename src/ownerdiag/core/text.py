@@ -37,6 +37,12 @@ def one_line(text: str) -> str:
     return literal(" ".join(text.split()))
 
 
+def text_key(text: str) -> str:
+    """What two spellings of one answer or name have in common: no spaces around it, one space
+    inside, case folded, typographic apostrophes as ``'``."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
+
+
 def has_hidden(text: str) -> bool:
     return HIDDEN.search(text) is not None
 

@@ -273,15 +273,13 @@ def follow_rounds(
     for folder in folders:
         bank, responses = gather_round(folder, bank_dirs, allow_incomplete, bank_ref)
         comparisons.append(compare(bank, responses))
-    names = list(labels) or round_labels(folders, comparisons)
+    names = list(labels) or round_labels(comparisons)
     return trend([Round(name, c) for name, c in zip(names, comparisons, strict=True)])
 
 
-def round_labels(folders: Sequence[Path], comparisons: Sequence[Comparison]) -> list[str]:
+def round_labels(comparisons: Sequence[Comparison]) -> list[str]:
     """The day each round's last response came in; ``2026-11-24 (2)`` for a second that day."""
-    days = [
-        f"{max(r.finished_at or r.started_at for r in c.responses):%Y-%m-%d}" for c in comparisons
-    ]
+    days = [f"{c.last_answered:%Y-%m-%d}" for c in comparisons]
     return [
         f"{day} ({days[:n].count(day) + 1})" if days.count(day) > 1 else day
         for n, day in enumerate(days)

@@ -143,9 +143,10 @@ def status(found: Found, bank: Bank) -> list[RoundStatus]:
 
 
 def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
-    from ownerdiag.files.documents import slug
+    """Where a person's response goes: the survey's own file name, in the current round."""
+    from ownerdiag.files.documents import default_out
 
-    return found.round_dir() / f"{slug(bank.id)}-{slug(role)}-{slug(name)}.yaml"
+    return found.round_dir() / default_out(bank.id, role, name).name
 
 
 def round_responses(found: Found, bank: Bank) -> list[Path]:
@@ -155,11 +156,11 @@ def round_responses(found: Found, bank: Bank) -> list[Path]:
     current = round_status(
         found.engagement, found.engagement.current.name, bank.content_hash(), seen_in(folder)
     )
-    doubled = [(name, why) for name, why in current.stray if why.startswith("a second response")]
-    if doubled:
-        name, why = doubled[0]
+    if current.doubled:
+        file = current.doubled[0]
+        why = dict(current.stray)[file]
         raise InputError.single(
-            why, str(folder / name), "keep one response per person in the round"
+            why, str(folder / file), "keep one response per person in the round"
         )
     done = [folder / p.file for p in current.people if p.state == "answered"]
     if len(done) < 2:

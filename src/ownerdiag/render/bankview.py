@@ -94,13 +94,10 @@ def print_bank(bank: Bank) -> None:
 
 
 def _print(renderable: Any) -> None:
-    from ownerdiag.render.console import strip_trailing
+    from ownerdiag.render.console import captured, page
 
     console = make_console()
-    with console.capture() as captured:
-        console.print(renderable)
-    console.file.write(strip_trailing(captured.get()))
-    console.file.flush()
+    page(captured(console, lambda c: c.print(renderable)), console, pager=False)
 
 
 def _print_json(data: Any) -> None:

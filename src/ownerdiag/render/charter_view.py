@@ -9,6 +9,7 @@ from ownerdiag.core.charter import Charter, Settled
 from ownerdiag.core.engine import Comparison
 from ownerdiag.core.fields import JOINT
 from ownerdiag.core.kinds.cadence import CADENCES
+from ownerdiag.core.text import text_key
 from ownerdiag.render.labels import positions
 from ownerdiag.render.view import bank_view, framework_text
 
@@ -125,7 +126,7 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
             {"name": r.respondent.name, "text": item.answers.get(r.respondent.role)}
             for r in comparison.responses
         ]
-        words = {" ".join(str(a["text"]).split()).casefold() for a in said if a["text"]}
+        words = {text_key(str(a["text"])) for a in said if a["text"]}
         result.append({"prompt": item.question.prompt, "answers": said, "differ": len(words) != 1})
     return result
 

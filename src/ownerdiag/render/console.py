@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,18 +67,23 @@ def titled_table(title: str, *, expand: bool = False) -> Table:
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-def draw(console: Console, blocks: Iterable[Any]) -> str:
-    """The blocks as ``console`` would print them, a blank line after each, without the
-    trailing spaces rich pads lines with (ragged when pasted into mail or chat)."""
-    with console.capture() as captured:
+def captured(console: Console, paint: Callable[[Console], None]) -> str:
+    """What ``paint`` prints on ``console``, without the trailing spaces rich pads lines with
+    (ragged when pasted into mail or chat)."""
+    with console.capture() as capture:
+        paint(console)
+    return _TRAILING.sub(r"\1", capture.get())
+
+
+def blocks_painter(blocks: Iterable[Any]) -> Callable[[Console], None]:
+    """Print the blocks, a blank line after each."""
+
+    def paint(console: Console) -> None:
         for block in blocks:
             console.print(block)
             console.print()
-    return strip_trailing(captured.get())
 
-
-def strip_trailing(text: str) -> str:
-    return _TRAILING.sub(r"\1", text)
+    return paint
 
 
 def page(text: str, console: Console, pager: bool) -> None:

@@ -22,51 +22,52 @@ def show_report(
 ) -> None:
     """The report on ``console``; through a pager when ``pager`` and it is taller than the
     screen of a terminal."""
-    from ownerdiag.render.console import draw, page
+    from ownerdiag.render.console import blocks_painter
     from ownerdiag.render.view import report_view
 
     blocks = report_blocks(report_view(comparison, show_all, title), console.width)
-    page(draw(console, blocks), console, pager)
+    _show(blocks_painter(blocks), console, pager)
+
+
+def show_trend(result: Any, console: Console, pager: bool = False, title: str = "") -> None:
+    from ownerdiag.render.trend_terminal import print_trend
+    from ownerdiag.render.trend_view import trend_view
+
+    view = trend_view(result, title)
+    _show(lambda c: print_trend(view, c), console, pager)
+
+
+def show_portfolio(result: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.portfolio_terminal import print_portfolio
+    from ownerdiag.render.portfolio_view import portfolio_view
+
+    view = portfolio_view(result)
+    _show(lambda c: print_portfolio(view, c), console, pager)
 
 
 def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
     """The report as plain text, as it reads at 100 columns."""
-    from ownerdiag.render.console import draw
-    from ownerdiag.render.view import report_view
-
-    console = make_console(file=io.StringIO(), width=100, plain=True)
-    return draw(console, report_blocks(report_view(comparison, show_all, title), 100))
-
-
-def show_trend(result: Any, console: Console, pager: bool = False, title: str = "") -> None:
-    from ownerdiag.render.console import page, strip_trailing
-    from ownerdiag.render.trend_terminal import print_trend
-    from ownerdiag.render.trend_view import trend_view
-
-    with console.capture() as captured:
-        print_trend(trend_view(result, title), console)
-    page(strip_trailing(captured.get()), console, pager)
-
-
-def show_portfolio(result: Any, console: Console, pager: bool = False) -> None:
-    from ownerdiag.render.console import page, strip_trailing
-    from ownerdiag.render.portfolio_terminal import print_portfolio
-    from ownerdiag.render.portfolio_view import portfolio_view
-
-    with console.capture() as captured:
-        print_portfolio(portfolio_view(result), console)
-    page(strip_trailing(captured.get()), console, pager)
-
-
-def portfolio(result: Any) -> str:
-    buffer = io.StringIO()
-    show_portfolio(result, make_console(file=buffer, width=100, plain=True))
-    return buffer.getvalue()
+    return _as_text(show_report, comparison, show_all=show_all, title=title)
 
 
 def trend(result: Any, title: str = "") -> str:
+    return _as_text(show_trend, result, title=title)
+
+
+def portfolio(result: Any) -> str:
+    return _as_text(show_portfolio, result)
+
+
+def _show(paint: Any, console: Console, pager: bool) -> None:
+    from ownerdiag.render.console import captured, page
+
+    page(captured(console, paint), console, pager)
+
+
+def _as_text(show: Any, result: Any, **options: Any) -> str:
+    """What ``show`` draws, as plain text at 100 columns."""
     buffer = io.StringIO()
-    show_trend(result, make_console(file=buffer, width=100, plain=True), title=title)
+    show(result, make_console(file=buffer, width=100, plain=True), **options)
     return buffer.getvalue()
 
 

@@ -79,7 +79,7 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
         "tool_version": __version__,
         "bank": bank_view(bank),
         "title": title or bank.title,
-        "date": f"{newest_answer(comparison):%Y-%m-%d}",
+        "date": f"{comparison.last_answered:%Y-%m-%d}",
         "respondents": [
             {
                 "name": r.respondent.name,
@@ -234,8 +234,3 @@ def lane_map(comparison: Comparison) -> dict[str, Any]:
 def bank_view(bank: Bank) -> dict[str, str]:
     """What every document says about the bank it judged by."""
     return {"id": bank.id, "title": bank.title, "version": bank.version, "source": bank.source}
-
-
-def newest_answer(comparison: Comparison) -> Any:
-    """When the last leader finished: the date the report speaks for."""
-    return max(r.finished_at or r.started_at for r in comparison.responses)

@@ -24,6 +24,7 @@ from ownerdiag.core.fields import (
     Text,
     Weight,
 )
+from ownerdiag.core.text import text_key
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class QuestionBase(Strict):
         return match_choice(raw, self.choices(bank) or [], self.aliases(bank))
 
     def aliases(self, bank: Bank) -> dict[str, str]:
-        """Other words accepted for a choice: alias -> choice id (matched as :func:`answer_key`)."""
+        """Other words accepted for a choice: alias -> choice id (matched as :func:`text_key`)."""
         return {}
 
     def label(self, answer: Any, bank: Bank) -> str:
@@ -154,12 +155,6 @@ def lower_first(text: str) -> str:
     return text if first.isupper() or first[1:2].isupper() else text[:1].lower() + text[1:]
 
 
-def answer_key(text: str) -> str:
-    """What two spellings of one answer have in common: no spaces around it, one space inside,
-    case folded, typographic apostrophes as ``'``."""
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
-
-
 def match_choice(raw: Any, choices: Sequence[Choice], aliases: Mapping[str, str]) -> str:
     """The id of the choice ``raw`` names, by id, label or alias, in any case; or
     :class:`AnswerError` listing the valid ids. Ids win over labels, labels over aliases; an id
@@ -168,10 +163,10 @@ def match_choice(raw: Any, choices: Sequence[Choice], aliases: Mapping[str, str]
     if isinstance(raw, str) and raw in ids:  # as stored: the common case, and the cheap one
         return raw
     if isinstance(raw, str):
-        key = answer_key(raw)
-        by_id = {answer_key(c.id): c.id for c in choices}
-        by_label = {answer_key(c.label): c.id for c in reversed(choices)}  # first one wins
-        by_alias = {answer_key(k): v for k, v in aliases.items() if v in ids}
+        key = text_key(raw)
+        by_id = {text_key(c.id): c.id for c in choices}
+        by_label = {text_key(c.label): c.id for c in reversed(choices)}  # first one wins
+        by_alias = {text_key(k): v for k, v in aliases.items() if v in ids}
         found = (
             by_id.get(key)
             or by_id.get(key.replace(" ", "_").replace("-", "_"))

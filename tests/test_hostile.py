@@ -382,7 +382,7 @@ def test_f17_fail_on_survives_a_closed_pipe():
 def test_usage_errors_are_one_line(cli):
     result = cli("compare", CRO, VP, "--format", "pdf")
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
-    assert "'pdf' is not one of" in result.stderr
+    assert "pdf" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_longest_legal_file_name_can_be_written(cli, tmp_path: Path):

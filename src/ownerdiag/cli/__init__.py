@@ -15,7 +15,7 @@ import typer
 
 from ownerdiag import __version__
 from ownerdiag.cli import options as opt
-from ownerdiag.cli.exits import exit_tripped, new_typer, remember_tripped
+from ownerdiag.cli.exits import EXIT_TABLE, exit_tripped, new_typer, remember_tripped
 from ownerdiag.errors import InputError
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
@@ -34,7 +34,8 @@ app = new_typer(
     "  ownerdiag charter responses/*.yaml --decisions decisions.yaml   # the agreement\n"
     "  ownerdiag trend 2026-q3/ 2026-q4/      # next quarter: what changed\n\n"
     "\b\nFor consultants: ownerdiag init makes one folder per client (then invite, status,\n"
-    "and every command above without file names); ownerdiag portfolio compares clients."
+    "and every command above without file names); ownerdiag portfolio compares clients.",
+    epilog=EXIT_TABLE,
 )
 bank_app = new_typer("Show, validate and describe question banks.")
 app.add_typer(bank_app, name="bank")
@@ -42,7 +43,11 @@ app.add_typer(bank_app, name="bank")
 
 def _version(value: bool) -> None:
     if value:
+        from ownerdiag.files.banks import builtin_versions
+
         typer.echo(f"ownerdiag {__version__}")
+        for line in builtin_versions():
+            typer.echo(f"  {line}")
         raise typer.Exit()
 
 
@@ -53,7 +58,13 @@ def _root(
         bool, typer.Option("--debug", help="Show full tracebacks for errors.")
     ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and the built-in banks' versions.",
+        ),
     ] = False,
 ) -> None:
     ctx.meta["ownerdiag.debug"] = debug

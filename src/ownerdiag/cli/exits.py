@@ -1,5 +1,6 @@
 """Exit codes and error messages, in one place: the library's errors become one line each on
-stderr and exit code 2; ``--fail-on`` exits 1; Ctrl-C 130; a reader leaving the pipe early 0."""
+stderr and exit code 2; ``--fail-on`` exits 1; a bug 70; Ctrl-C 130; a reader leaving the pipe
+early 0."""
 
 from __future__ import annotations
 
@@ -7,15 +8,44 @@ import contextlib
 import os
 import sys
 from dataclasses import replace
+from enum import IntEnum
 from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from ownerdiag import __version__
 from ownerdiag.core.text import literal
 from ownerdiag.errors import Fix, InputError
 
-EXIT_OK, EXIT_TRIPPED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+class ExitCode(IntEnum):
+    """Every status ownerdiag exits with."""
+
+    OK = 0
+    TRIPPED = 1
+    INPUT = 2
+    CRASH = 70  # like EX_SOFTWARE in sysexits.h
+    INTERRUPTED = 130
+
+
+MEANINGS = {
+    ExitCode.OK: "success",
+    ExitCode.TRIPPED: "--fail-on tripped, or status --check found someone who has not answered",
+    ExitCode.INPUT: "bad usage or bad input: a one-line reason on stderr",
+    ExitCode.CRASH: "a bug in ownerdiag: one line on stderr; --debug shows the traceback",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}
+"""What each exit code means: the README's table and the --help epilog say the same."""
+
+EXIT_TABLE = "\b\nExit codes:\n" + "\n".join(
+    f"  {code.value:<4} {meaning}" for code, meaning in MEANINGS.items()
+)
+
+REPORT_BUG = (
+    "please report it to the ownerdiag maintainers with the command you ran and its output "
+    "with --debug (ownerdiag --debug COMMAND ...), which shows the traceback"
+)
 
 ADVICE = {
     Fix.REPLACE: "add --force to replace it, or choose another --out",
@@ -53,20 +83,26 @@ class _Group(TyperGroup):
             message = literal(" ".join(exc.format_message().split()))
             message = message.replace("Value error, ", "")  # typer's enum check, via pydantic
             typer.echo(f"{where}: {message} (see: {where} --help)", err=True)
-            raise typer.Exit(EXIT_INPUT) from None
+            raise typer.Exit(ExitCode.INPUT) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
             if ctx.meta.get("ownerdiag.debug"):
                 raise
             typer.echo("\ninterrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
             _silence_stdout()
-            raise typer.Exit(EXIT_TRIPPED if ctx.meta.get(TRIPPED) else EXIT_OK) from None
+            raise typer.Exit(ExitCode.TRIPPED if ctx.meta.get(TRIPPED) else ExitCode.OK) from None
         except OSError as exc:  # stdout on a full disk, or another output that failed
             if ctx.meta.get("ownerdiag.debug"):
                 raise
             _silence_stdout()
             fail(InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout"))
+        except (typer.Exit, typer.Abort, ClickException):  # click's own ways out
+            raise
+        except Exception as exc:  # a bug: one line and its own exit code, not a conflict's 1
+            if ctx.meta.get("ownerdiag.debug"):
+                raise
+            crash(exc)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         given = kwargs.get("args", args[0] if args else None)
@@ -84,6 +120,7 @@ ARGV = "ownerdiag.argv"
 
 # typer's own click, whether vendored or not: the base of its BadParameter
 UsageError: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+ClickException: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 def _silence_stdout() -> None:
@@ -97,7 +134,15 @@ def fail(exc: InputError) -> NoReturn:
         if problem.fix is not None:
             problem = replace(problem, hint=ADVICE[problem.fix])
         typer.echo(literal(str(problem)), err=True)
-    raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(ExitCode.INPUT)
+
+
+def crash(exc: BaseException) -> NoReturn:
+    what = literal(" ".join(f"{type(exc).__name__}: {exc}".split()))[:300]
+    typer.echo(
+        f"ownerdiag {__version__}: internal error ({what}); this is a bug: {REPORT_BUG}", err=True
+    )
+    raise typer.Exit(ExitCode.CRASH)
 
 
 def remember_tripped(ctx: typer.Context, tripped: bool) -> None:
@@ -107,13 +152,14 @@ def remember_tripped(ctx: typer.Context, tripped: bool) -> None:
 
 def exit_tripped(ctx: typer.Context) -> None:
     if ctx.meta.get(TRIPPED):
-        raise typer.Exit(EXIT_TRIPPED)
+        raise typer.Exit(ExitCode.TRIPPED)
 
 
-def new_typer(help: str) -> typer.Typer:
+def new_typer(help: str, epilog: str | None = None) -> typer.Typer:
     return typer.Typer(
         cls=_Group,
         help=help,
+        epilog=epilog,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
         no_args_is_help=True,

@@ -78,6 +78,13 @@ def discover(bank_dirs: Iterable[Path] = ()) -> tuple[list[BankFile], list[Probl
     return list(found.values()), problems
 
 
+def builtin_versions() -> list[str]:
+    """One line per built-in bank, ``bank ID VERSION``, and one per built-in bank that fails."""
+    found, problems = discover()
+    lines = [f"bank {entry.bank.id} {entry.bank.version}" for entry in found if entry.builtin]
+    return lines + [f"unreadable: {problem}" for problem in problems]
+
+
 def named_file(ref: str | None) -> Path | None:
     """The bank file ``ref`` names, when it names a file (a path) rather than an id."""
     if ref and (Path(ref).suffix in BANK_SUFFIXES or "/" in ref or os.sep in ref):

@@ -107,7 +107,7 @@ def test_schema_is_json_schema_of_banks(cli):
 
 
 def test_version_and_help(cli):
-    assert cli("--version").stdout.strip() == f"ownerdiag {__version__}"
+    assert cli("--version").stdout.splitlines()[0] == f"ownerdiag {__version__}"
     result = cli("--help")
     assert result.exit_code == 0 and "compare" in result.stdout
 

@@ -113,7 +113,7 @@ def test_init_refuses_a_second_engagement_and_bad_people(cli, tmp_path: Path):
     folder = tmp_path / "acme"
     people(cli, folder)
     again = cli("init", folder, "--client", "X", "--bank", "outbound", "--person", "cro=A")
-    assert again.exit_code == 2 and "already set up" in again.stderr
+    assert again.exit_code == 2 and "already exists" in again.stderr and "--force" in again.stderr
     wrong = cli("init", tmp_path / "b", "--client", "X", "--bank", "outbound", "--person", "ceo=A")
     assert wrong.exit_code == 2 and "not a role" in wrong.stderr
     bad = tmp_path / "bad"

@@ -1,29 +1,28 @@
-"""The folders are the layers, and imports only point inward: cli → interactive → render →
-files → core. The core reads no files, prints nothing and asks nothing."""
+"""The folders are the layers, and imports only point inward: cli → app → interactive → render
+→ files → core (import-linter contracts in pyproject.toml). The core reads no files, prints
+nothing and asks nothing; the command line only declares and delegates."""
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ownerdiag"
 
-ALLOWED = {
-    "core": {"core", "errors"},
-    "files": {"core", "errors", "files", "__version__"},
-    "render": {"core", "errors", "files", "render", "__version__"},
-    "interactive": {"core", "errors", "files", "render", "interactive", "__version__"},
-    "cli": {"core", "errors", "files", "render", "interactive", "cli", "__version__"},
-}
-"""Layer -> what its modules may import from ownerdiag (``__version__`` is the package's)."""
-
 EDGE_LIBRARIES = {
     "os", "sys", "io", "pathlib", "shutil", "subprocess", "tempfile", "glob", "time",
     "rich", "questionary", "prompt_toolkit", "typer", "click", "yaml", "jinja2",
 }  # fmt: skip
 """What the core never imports: files, terminals, prompts, clocks and the command line."""
+
+LINT_IMPORTS = str(Path(sys.executable).with_name("lint-imports"))
+REPO = SRC.parents[1]
 
 
 def imports(path: Path) -> list[tuple[int, str]]:
@@ -37,24 +36,78 @@ def imports(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def layer_of(name: str) -> str | None:
-    parts = name.split(".")
-    return parts[1] if parts[0] == "ownerdiag" and len(parts) > 1 else None
-
-
 def modules(layer: str) -> list[Path]:
     return sorted((SRC / layer).rglob("*.py"))
 
 
-@pytest.mark.parametrize("layer", sorted(ALLOWED))
-def test_imports_point_inward(layer: str):
-    wrong = [
-        f"{path.relative_to(SRC)}:{line} imports {name}"
-        for path in modules(layer)
-        for line, name in imports(path)
-        if layer_of(name) is not None and layer_of(name) not in ALLOWED[layer]
+def lint_imports(src: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter with the contracts in pyproject.toml, over the package under ``src``."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    config = str(REPO / "pyproject.toml")
+    return subprocess.run(
+        [LINT_IMPORTS, "--config", config, "--no-cache"],
+        capture_output=True, text=True, env=env, cwd=src, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_the_layer_contracts_hold():
+    result = lint_imports(SRC.parent)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("core/text.py", "from ownerdiag.files import yamlio\n"),
+        ("cli/exits.py", "from ownerdiag.render import console\n"),
+        ("core/verdicts.py", "import rich\n"),
+    ],
+)
+def test_the_contracts_catch_a_wrong_import(tmp_path: Path, module: str, line: str):
+    copy = tmp_path / "src"
+    shutil.copytree(SRC, copy / "ownerdiag")
+    path = copy / "ownerdiag" / module
+    path.write_text(line + path.read_text())
+    assert lint_imports(copy).returncode != 0
+
+
+CLI_FORBIDDEN_CALLS = {
+    "open", "read_text", "read_bytes", "write_text", "write_bytes", "mkdir", "unlink",
+    "iterdir", "glob", "rglob", "print",
+}  # fmt: skip
+MAX_COMMAND_BODY = 15
+
+
+def _command_bodies() -> list[tuple[str, ast.FunctionDef]]:
+    found = []
+    for path in modules("cli"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            decorated = isinstance(node, ast.FunctionDef) and any(
+                "command" in ast.unparse(d) for d in node.decorator_list
+            )
+            if decorated:
+                found.append((f"{path.relative_to(SRC)}:{node.name}", node))
+    return found
+
+
+def test_the_command_line_only_declares_and_delegates():
+    calls = [
+        f"{path.relative_to(SRC)}:{node.lineno} calls {called(node)}"
+        for path in modules("cli")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call) and called(node) in CLI_FORBIDDEN_CALLS
     ]
-    assert wrong == []
+    assert calls == []
+    bodies = _command_bodies()
+    assert len(bodies) >= 15  # every command is seen
+    too_long = []
+    for where, node in bodies:
+        body = node.body[1:] if ast.get_docstring(node) else node.body
+        lines = body[-1].end_lineno - body[0].lineno + 1  # type: ignore[operator]
+        if lines > MAX_COMMAND_BODY:
+            too_long.append(f"{where}: {lines} lines")
+    assert too_long == []
 
 
 def test_the_core_touches_no_files_terminals_or_clocks():
@@ -77,13 +130,6 @@ def test_the_core_touches_no_files_terminals_or_clocks():
 def called(call: ast.Call) -> str:
     func = call.func
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-
-
-def test_the_rule_catches_a_wrong_import(tmp_path: Path):
-    bad = tmp_path / "bad.py"
-    bad.write_text("from ownerdiag.files.yamlio import read_yaml\nimport rich\n")
-    names = [layer_of(name) for _, name in imports(bad)]
-    assert "files" in names and "files" not in ALLOWED["core"]
 
 
 def test_every_module_sits_in_a_layer():

@@ -34,7 +34,7 @@ def test_nothing_saved_prints_no_command(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_resume_restart_or_ask():
-    from ownerdiag.cli.options import continuing
+    from ownerdiag.app.common import continuing
     from ownerdiag.errors import InputError
 
     assert continuing(True, False) is True

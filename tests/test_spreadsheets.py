@@ -273,7 +273,10 @@ def test_the_spreadsheet_formats_write_no_trend(cli, tmp_path):
     rounds = [REPO / "examples" / "outbound", REPO / "examples" / "outbound-next-quarter"]
     for name in ("csv", "xlsx"):
         result = cli("trend", *rounds, "--format", name, "--out", tmp_path / f"t.{name}")
+        assert result.exit_code == 2 and name in result.stderr  # not a choice of trend's
+        result = cli("trend", *rounds, "--out", tmp_path / f"t.{name}")
         assert result.exit_code == 2 and "cannot write a trend" in result.stderr
+        assert not (tmp_path / f"t.{name}").exists()
 
 
 @pytest.mark.parametrize("format", ["terminal", "json"])

@@ -16,6 +16,8 @@ class Fix(Enum):
 
     REPLACE = "replace"
     """The target exists: replace it, or write elsewhere."""
+    FORCE = "force"
+    """The target exists and has a fixed place: replace it, or keep it."""
     CONTINUE_OR_RESTART = "continue_or_restart"
     """Unfinished progress is saved there: continue it, or start over."""
     START_AFRESH = "start_afresh"
@@ -34,8 +36,6 @@ class Fix(Enum):
     """Another session is filling the target in."""
     SEE_FORM = "see_form"
     """The answers do not fit the bank: the paper form lists what does."""
-    OTHER_FORMAT = "other_format"
-    """The chosen format cannot write this document."""
 
 
 @dataclass(frozen=True)

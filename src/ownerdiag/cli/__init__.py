@@ -1,13 +1,11 @@
-"""The command line: argument parsing over the library, errors and exit codes handled once.
-
-Each command parses its options and hands off; heavy libraries are imported inside the
-commands that need them.
+"""The command line: declarations only. Each command declares its options and help, calls its
+function in :mod:`ownerdiag.app`, and hands the outcome to :func:`~ownerdiag.cli.exits.finish`;
+errors and exit codes are handled once, in :mod:`ownerdiag.cli.exits`.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -15,8 +13,7 @@ import typer
 
 from ownerdiag import __version__
 from ownerdiag.cli import options as opt
-from ownerdiag.cli.exits import EXIT_TABLE, exit_tripped, new_typer, remember_tripped
-from ownerdiag.errors import InputError
+from ownerdiag.cli.exits import EXIT_TABLE, argv, finish, new_typer
 
 # pydantic looks for plugins by scanning every installed package's entry points the first time a
 # model is built: ~70 ms per command here, for plugins ownerdiag never uses. Set before any
@@ -43,11 +40,9 @@ app.add_typer(bank_app, name="bank")
 
 def _version(value: bool) -> None:
     if value:
-        from ownerdiag.files.banks import builtin_versions
+        from ownerdiag.app.banks import versions
 
-        typer.echo(f"ownerdiag {__version__}")
-        for line in builtin_versions():
-            typer.echo(f"  {line}")
+        typer.echo("\n  ".join([f"ownerdiag {__version__}", *versions()]))
         raise typer.Exit()
 
 
@@ -76,47 +71,51 @@ def _root(
     epilog="Example: ownerdiag banks --format json",
 )
 def banks_command(
-    format: opt.ListFormat = opt.TableOrJson.table, bank_dir: opt.BankDirs = None
+    ctx: typer.Context,
+    format: opt.ListFormat = opt.TableOrJson.table,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """List the question banks: built-in ones and those in --bank-dir folders."""
-    from ownerdiag.render import bankview
+    from ownerdiag.app.banks import list_banks
 
-    bankview.list_banks(bank_dir or [], as_json=format is opt.TableOrJson.json)
+    finish(ctx, list_banks(bank_dir or [], format.value))
 
 
 @bank_app.command("show", epilog="Example: ownerdiag bank show outbound --format json")
 def bank_show(
+    ctx: typer.Context,
     bank: Annotated[str, typer.Argument(metavar="ID|PATH", help="A bank id or bank file.")],
     format: opt.ShowFormat = opt.BankFormat.table,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Show one bank: its roles, lanes and every question with the framework's answer."""
-    from ownerdiag.files.banks import resolve
-    from ownerdiag.render import bankview
+    from ownerdiag.app.banks import show_bank
 
-    bankview.show_bank(resolve(bank, bank_dir or []).bank, format.value)
+    finish(ctx, show_bank(bank, bank_dir or [], format.value))
 
 
 @bank_app.command("validate", epilog="Example: ownerdiag bank validate my-banks/*.yaml")
 def bank_validate(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Bank files to check.")],
 ) -> None:
     """Check bank files; print one line per problem with file:line:column. Exit 2 if any fail."""
-    from ownerdiag.render import bankview
+    from ownerdiag.app.banks import validate_banks
 
-    bankview.validate_banks(paths)
+    finish(ctx, validate_banks(paths))
 
 
 @bank_app.command("schema", epilog="Example: ownerdiag bank schema > bank.schema.json")
 def bank_schema(
+    ctx: typer.Context,
     schema_for: Annotated[opt.SchemaFor, typer.Option("--for", help="Which file.")] = (
         opt.SchemaFor.bank
     ),
 ) -> None:
     """Print the JSON Schema of bank, response, decisions or engagement files (for editors)."""
-    from ownerdiag.render import bankview
+    from ownerdiag.app.banks import schema
 
-    bankview.print_schema(schema_for.value)
+    finish(ctx, schema(schema_for.value))
 
 
 SURVEY_EPILOG = """\b
@@ -159,22 +158,13 @@ def survey_command(
     Progress is saved after every answer; Ctrl-C keeps it and prints how to resume. The response
     goes to --out, by default responses/BANK-ROLE-NAME.yaml.
     """
-    from ownerdiag.interactive import jobs
+    from ownerdiag.app.survey import survey
 
-    found, role, name, out = opt.survey_target(bank, role, name, person, out, bank_dir or [])
-    opt.check_role(found, role)
-    opt.check_survey_input(answers, name, bank or found.id, role)
-    response, target = jobs.survey(
-        found, role, name.strip(), out, answers, force=force,
-        resume=opt.continuing(resume, restart),
-        continue_with=opt.continue_command(ctx), inputs=opt.inputs([], bank),
-        plain=plain or os.environ.get("TERM") == "dumb",
-    )  # fmt: skip
-    typer.echo(
-        f"Saved {len(response.answers)} answers to {target}. The file holds your answers only: "
-        "send it to whoever runs the comparison.",
-        err=True,
-    )
+    finish(ctx, survey(
+        bank=bank, role=role, name=name, person=person, out=out, answers=answers,
+        resume=resume, restart=restart, force=force, plain=plain, bank_dirs=bank_dir or [],
+        argv=argv(ctx),
+    ))  # fmt: skip
 
 
 FORM_EPILOG = """\b
@@ -191,6 +181,7 @@ The page works offline from the file itself and saves a response file to send ba
     epilog=FORM_EPILOG,
 )
 def form_command(
+    ctx: typer.Context,
     bank: opt.BankToAnswer,
     role: opt.Role = "",
     name: Annotated[
@@ -199,50 +190,20 @@ def form_command(
             "--name", "-n", metavar="NAME", help="The leader's name, filled in on the page."
         ),
     ] = "",
-    format: Annotated[
-        opt.FormFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="html: one offline page; yaml: a commented answer file. "
-            "Default: from --out's extension, else yaml.",
-        ),
-    ] = None,
+    format: opt.FormFormat = None,
     out: opt.Out = None,
     force: opt.Force = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Make the survey for a leader who will not use the terminal: one self-contained HTML page
-    (answered in any browser, offline, saving a response file to send back), or a commented
-    answer file to fill in with any editor and import with survey --answers."""
-    from ownerdiag.files.banks import resolve
-    from ownerdiag.render.formats import emit
+    (html: answered in any browser, offline, saving a response file to send back), or a
+    commented answer file (yaml) to fill in with any editor and import with survey --answers."""
+    from ownerdiag.app.survey import form
 
-    found = resolve(bank, bank_dir or []).bank
-    if role:
-        opt.check_role(found, role)
-    chosen = opt.form_format(format, out)
-    if chosen == "html":
-        if not role:
-            raise InputError.single("a browser form is for one role", "--role", "give --role")
-        from ownerdiag.render.form_html import form_page
-
-        text = form_page(found, role, name.strip())
-    else:
-        from ownerdiag.render.form import answer_form
-
-        text = answer_form(found, role or None)
-    if out is not None:
-        from ownerdiag.files.storage import refuse_overwrite
-
-        refuse_overwrite(out, force, "output file", opt.inputs([], bank))
-    emit(text, out, force=force)
-    if out is not None and chosen == "html":
-        typer.echo(
-            f"Send {out} to the leader: they open it in a browser, answer, and send back the "
-            "response file it saves.",
-            err=True,
-        )
+    finish(ctx, form(
+        bank=bank, role=role, name=name, format=opt.value(format), out=out, force=force,
+        bank_dirs=bank_dir or [],
+    ))  # fmt: skip
 
 
 COMPARE_EPILOG = """\b
@@ -272,18 +233,13 @@ def compare_command(
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
-    from ownerdiag.files.collect import compare_files
-    from ownerdiag.render.formats import deliver
+    from ownerdiag.app.meeting import Responses, compare
 
-    files, bank, title = opt.response_files(files, bank, title, bank_dir or [])
-    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    remember_tripped(ctx, fail_on is not None and comparison.reaches(fail_on.value))
-    inputs = opt.inputs(files, bank)
-    deliver(
-        "report", format, comparison, out, force=force, inputs=inputs,
-        color=color.value, pager=not no_pager, show_all=show_all, title=title,
-    )  # fmt: skip
-    exit_tripped(ctx)
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title)
+    finish(ctx, compare(
+        responses, format=opt.value(format), out=out, force=force, fail_on=opt.value(fail_on),
+        show_all=show_all, color=color.value, pager=not no_pager,
+    ))  # fmt: skip
 
 
 RESOLVE_EPILOG = """\b
@@ -311,32 +267,13 @@ def resolve_command(
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Walk through every conflict, worst first, and record what the room agrees."""
-    from ownerdiag.core.decisions import agenda, open_items
-    from ownerdiag.files.collect import compare_files
-    from ownerdiag.interactive import jobs
+    from ownerdiag.app.meeting import Responses, resolve
 
-    if answers is None:
-        opt.require_terminal("run the meeting", "give the decisions with --answers FILE")
-    files, bank, _ = opt.response_files(files, bank, "", bank_dir or [])
-    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    items = agenda(comparison)
-    target = out or Path("decisions.yaml")
-    decisions = jobs.meeting(
-        comparison, items, target, answers, resume=opt.continuing(resume, restart), force=force,
-        continue_with=opt.continue_command(ctx), inputs=opt.inputs(files, bank),
-    )  # fmt: skip
-    still_open = len(open_items(decisions, items))
-    settled = f"{len(items) - still_open} of {len(items)} items settled"
-    opt.print_meeting_review(comparison, decisions)
-    typer.echo(f"Saved {target}: {settled}, {still_open} still open.", err=True)
-    files_given = " ".join(shlex.quote(str(f)) for f in files)
-    if bank:
-        files_given += f" --bank {shlex.quote(bank)}"
-    typer.echo(
-        f"Next: ownerdiag charter {files_given} --decisions {shlex.quote(str(target))} "
-        "--out charter.md",
-        err=True,
-    )
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete)
+    finish(ctx, resolve(
+        responses, out=out or Path("decisions.yaml"), answers=answers, resume=resume,
+        restart=restart, force=force, argv=argv(ctx),
+    ))  # fmt: skip
 
 
 CHARTER_EPILOG = """\b
@@ -348,6 +285,7 @@ Examples:
 
 @app.command("charter", short_help="Write the ownership agreement to sign.", epilog=CHARTER_EPILOG)
 def charter_command(
+    ctx: typer.Context,
     files: opt.ResponseFiles = None,
     decisions: opt.Decisions = None,
     format: opt.CharterFormat = None,
@@ -360,21 +298,12 @@ def charter_command(
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
-    from ownerdiag.core.charter import draft
-    from ownerdiag.files.collect import compare_files
-    from ownerdiag.files.documents import load_decisions
-    from ownerdiag.render.formats import deliver
+    from ownerdiag.app.meeting import Responses, charter
 
-    today = opt.agreement_date(on)
-    files, bank, title = opt.response_files(files, bank, title, bank_dir or [])
-    comparison = compare_files(files, bank, bank_dir, allow_incomplete)
-    agreed = load_decisions(decisions, comparison.bank, comparison.responses) if decisions else None
-    inputs = opt.inputs([*files, *([decisions] if decisions else [])], bank)
-    result = draft(comparison, agreed, today)
-    deliver(
-        "charter", format, result, out, force=force, inputs=inputs, default="markdown",
-        title=title,
-    )  # fmt: skip
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title)
+    finish(ctx, charter(
+        responses, decisions=decisions, format=opt.value(format), out=out, on=on, force=force,
+    ))  # fmt: skip
 
 
 TREND_EPILOG = """\b
@@ -387,6 +316,7 @@ Each folder holds one round's response files (and, optionally, the bank file the
 
 @app.command("trend", short_help="Show what changed between rounds.", epilog=TREND_EPILOG)
 def trend_command(
+    ctx: typer.Context,
     rounds: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -405,7 +335,7 @@ def trend_command(
             "by default the day its last response came in.",
         ),
     ] = None,
-    format: opt.Format = None,
+    format: opt.TrendFormat = None,
     out: opt.Out = None,
     force: opt.Force = False,
     color: opt.Color = opt.ColorWhen.auto,
@@ -415,19 +345,13 @@ def trend_command(
 ) -> None:
     """Show what changed between rounds: conflicts opened, worse, better or closed, who changed
     their answer, and how the scores moved."""
-    from ownerdiag.files.collect import follow_rounds
+    from ownerdiag.app.meeting import trend
 
-    rounds, label, bank_file, title = opt.trend_rounds(rounds, label)
-    from ownerdiag.render.formats import deliver
-
-    result = follow_rounds(
-        rounds, bank_dir or [], allow_incomplete, [x.strip() for x in label or []], bank_file
-    )
-    inputs = [path for folder in rounds for path in folder.iterdir()]
-    deliver(
-        "trend", format, result, out, force=force, inputs=inputs,
-        color=color.value, pager=not no_pager, title=title,
-    )  # fmt: skip
+    finish(ctx, trend(
+        rounds or [], labels=label or [], format=opt.value(format), out=out, force=force,
+        color=color.value, pager=not no_pager, allow_incomplete=allow_incomplete,
+        bank_dirs=bank_dir or [],
+    ))  # fmt: skip
 
 
 INIT_EPILOG = """\b
@@ -444,6 +368,7 @@ Then, inside the folder: ownerdiag invite, ownerdiag status, ownerdiag compare.
     epilog=INIT_EPILOG,
 )
 def init_command(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The engagement's folder.")],
     client: Annotated[
         str, typer.Option("--client", metavar="NAME", help="The client organisation.")
@@ -468,9 +393,12 @@ def init_command(
 ) -> None:
     """Set up an engagement folder: ownerdiag.yaml (client, bank, people, rounds), the first
     round's folder and a README.txt for whoever opens it later."""
-    from ownerdiag.cli import engagement
+    from ownerdiag.app.engagement import init
 
-    engagement.init(folder, client, bank, person or [], round_name, force, bank_dir or [])
+    finish(ctx, init(
+        folder, client=client, bank=bank, people=person or [], round_name=round_name,
+        force=force, bank_dirs=bank_dir or [],
+    ))  # fmt: skip
 
 
 EngagementDir = Annotated[
@@ -483,13 +411,16 @@ EngagementDir = Annotated[
 
 @app.command("invite", short_help="The survey command and a browser form for each person.")
 def invite_command(
-    where: EngagementDir = None, force: opt.Force = False, bank_dir: opt.BankDirs = None
+    ctx: typer.Context,
+    where: EngagementDir = None,
+    force: opt.Force = False,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
     """For each invited person: the command to answer in a terminal here, and a browser form
     written into the current round's forms/ folder to e-mail them."""
-    from ownerdiag.cli import engagement
+    from ownerdiag.app.engagement import invite
 
-    engagement.invite(where, force, bank_dir or [])
+    finish(ctx, invite(where, force=force, bank_dirs=bank_dir or []))
 
 
 @app.command("status", short_help="Who has answered, who is part-way, who is missing.")
@@ -504,15 +435,14 @@ def status_command(
 ) -> None:
     """Each round: who has answered (and when), who is part-way, who is missing, and any file
     that does not belong. Never writes anything."""
-    from ownerdiag.cli import engagement
+    from ownerdiag.app.engagement import status
 
-    missing = engagement.status(where, format is opt.TableOrJson.json, bank_dir or [])
-    remember_tripped(ctx, check and missing)
-    exit_tripped(ctx)
+    finish(ctx, status(where, format=format.value, check=check, bank_dirs=bank_dir or []))
 
 
 @app.command("new-round", short_help="Start the engagement's next round.")
 def new_round_command(
+    ctx: typer.Context,
     name: Annotated[
         str | None,
         typer.Argument(metavar="NAME", help="Default: the quarter after the last round."),
@@ -520,9 +450,9 @@ def new_round_command(
     where: EngagementDir = None,
 ) -> None:
     """Add a round to the engagement (a new folder for next quarter's responses)."""
-    from ownerdiag.cli import engagement
+    from ownerdiag.app.engagement import new_round
 
-    engagement.new_round(where, name)
+    finish(ctx, new_round(where, name))
 
 
 PORTFOLIO_EPILOG = """\b
@@ -538,6 +468,7 @@ beside each round (.ownerdiag-cache.json, safe to delete) spares re-reading unch
     "portfolio", short_help="How one org compares with every org assessed.", epilog=PORTFOLIO_EPILOG
 )
 def portfolio_command(
+    ctx: typer.Context,
     folders: Annotated[
         list[Path], typer.Argument(metavar="DIR", help="Folders holding engagements or rounds.")
     ],
@@ -551,7 +482,7 @@ def portfolio_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on any file that cannot be read.")
     ] = False,
-    format: opt.Format = None,
+    format: opt.PortfolioFormat = None,
     out: opt.Out = None,
     force: opt.Force = False,
     no_pager: opt.NoPager = False,
@@ -559,24 +490,12 @@ def portfolio_command(
 ) -> None:
     """Where one org stands against every org assessed: percentiles, the most common conflicts,
     how lane scores spread and how orgs moved between rounds. Anonymised by default."""
-    from ownerdiag.core.portfolio import anonymised, portfolio
-    from ownerdiag.files.portfolio import read_desk
-    from ownerdiag.render.formats import deliver
+    from ownerdiag.app.portfolio import portfolio
 
-    orgs, problems = read_desk(folders, bank_dir or [])
-    if strict and problems:
-        raise InputError(problems)
-    if not orgs:
-        raise InputError.single("no readable engagement or round found", str(folders[0]))
-    shown = orgs if names else anonymised(orgs, org)
-    if names or not problems:
-        skipped = [str(p) for p in problems]
-    else:  # each line names a client's folder
-        skipped = [f"{len(problems)} round(s) could not be read; --names lists them"]
-    result = portfolio(shown, org, skipped)
-    if org and result.standing is None:
-        raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
-    deliver("portfolio", format, result, out, force=force, pager=not no_pager)
+    finish(ctx, portfolio(
+        folders, org=org, names=names, strict=strict, format=opt.value(format), out=out,
+        force=force, pager=not no_pager, bank_dirs=bank_dir or [],
+    ))  # fmt: skip
 
 
 def main() -> None:

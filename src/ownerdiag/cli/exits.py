@@ -5,18 +5,21 @@ early 0."""
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from dataclasses import replace
 from enum import IntEnum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from ownerdiag import __version__
+from ownerdiag.app.outcome import silence_stdout
 from ownerdiag.core.text import literal
 from ownerdiag.errors import Fix, InputError
+
+if TYPE_CHECKING:
+    from ownerdiag.app.outcome import Outcome
 
 
 class ExitCode(IntEnum):
@@ -49,6 +52,7 @@ REPORT_BUG = (
 
 ADVICE = {
     Fix.REPLACE: "add --force to replace it, or choose another --out",
+    Fix.FORCE: "use it as it is, or add --force to start it again",
     Fix.CONTINUE_OR_RESTART: "add --resume to continue it, or --restart to start over",
     Fix.START_AFRESH: "start again without --resume",
     Fix.SAME_SURVEY: "resume with the same --bank, --role and --name, or --restart to start over",
@@ -60,7 +64,6 @@ ADVICE = {
     Fix.CHOOSE_OTHER_OUT: "choose another --out",
     Fix.WAIT_OR_OTHER_OUT: "finish or stop that one first, or choose another --out",
     Fix.SEE_FORM: "see the question ids and answers in: ownerdiag form --bank BANK",
-    Fix.OTHER_FORMAT: "choose another --format",
 }
 """How each kind of fix is done from the command line."""
 
@@ -90,12 +93,12 @@ class _Group(TyperGroup):
             typer.echo("\ninterrupted", err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(ExitCode.TRIPPED if ctx.meta.get(TRIPPED) else ExitCode.OK) from None
         except OSError as exc:  # stdout on a full disk, or another output that failed
             if ctx.meta.get("ownerdiag.debug"):
                 raise
-            _silence_stdout()
+            silence_stdout()
             fail(InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout"))
         except (typer.Exit, typer.Abort, ClickException):  # click's own ways out
             raise
@@ -123,12 +126,6 @@ UsageError: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "U
 ClickException: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
-def _silence_stdout() -> None:
-    """Send whatever is still buffered for stdout nowhere, so exiting cannot fail again."""
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
 def fail(exc: InputError) -> NoReturn:
     for problem in exc.problems:
         if problem.fix is not None:
@@ -145,14 +142,20 @@ def crash(exc: BaseException) -> NoReturn:
     raise typer.Exit(ExitCode.CRASH)
 
 
-def remember_tripped(ctx: typer.Context, tripped: bool) -> None:
-    """Note now that ``--fail-on`` tripped, so the exit code holds even if output fails."""
-    ctx.meta[TRIPPED] = tripped
+def finish(ctx: typer.Context, outcome: Outcome) -> None:
+    """Show what a command produced; exit 1 if it tripped ``--fail-on`` (noted first, so the
+    code holds even if the output fails)."""
+    from ownerdiag.app.outcome import show
 
-
-def exit_tripped(ctx: typer.Context) -> None:
-    if ctx.meta.get(TRIPPED):
+    ctx.meta[TRIPPED] = outcome.tripped
+    show(outcome)
+    if outcome.tripped:
         raise typer.Exit(ExitCode.TRIPPED)
+
+
+def argv(ctx: typer.Context) -> list[str]:
+    """The arguments the command was run with, for the command that continues it."""
+    return list(ctx.meta.get(ARGV, []))
 
 
 def new_typer(help: str, epilog: str | None = None) -> typer.Typer:

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ownerdiag.core.fields import BankId, Line, SnakeId, Strict, Text
-from ownerdiag.core.models import Response
+from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.text import text_key
 
 ENGAGEMENT_FILE = "ownerdiag.yaml"
@@ -180,3 +180,16 @@ def round_status(
         for p in engagement.people
     ]
     return RoundStatus(round_name, people, stray, doubled)
+
+
+@dataclass(frozen=True)
+class EngagementStatus:
+    """Every round of one engagement, set against who was invited: ``ownerdiag status``."""
+
+    client: str
+    bank: Bank
+    rounds: list[RoundStatus]
+
+    @property
+    def anyone_missing(self) -> bool:
+        return bool(self.rounds[-1].missing)

@@ -25,9 +25,12 @@ from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import banks, engagements
 from ownerdiag.files.collect import gather_round
 from ownerdiag.files.storage import write_atomic
+from ownerdiag.files.yamlio import read_bounded
 
 CACHE = ".ownerdiag-cache.json"
 CACHE_FORMAT = "ownerdiag-cache/2"
+CACHE_MAX_BYTES = 32 * 1024 * 1024
+"""A round's cache holds at most a few hundred responses; anything larger is not ours."""
 
 
 def read_desk(
@@ -98,23 +101,30 @@ def _digests(folder: Path) -> dict[str, str]:
     """sha256 of every regular YAML file in the round (what the careful reader would look at)."""
     found: dict[str, str] = {}
     for path in banks.bank_paths(folder):
-        with contextlib.suppress(OSError):
-            if path.is_file() and path.stat().st_size <= 1024 * 1024:
-                found[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        with contextlib.suppress(InputError):
+            found[path.name] = hashlib.sha256(read_bounded(path)).hexdigest()
     return found
 
 
 def _from_cache(
     folder: Path, digests: dict[str, str], bank_ref: str | None, bank_dirs: Sequence[Path]
 ) -> Comparison | None:
-    try:
-        data = json.loads((folder / CACHE).read_bytes())
+    try:  # a cache that cannot be read whole, the careful way, is no cache
+        data = json.loads(read_bounded(folder / CACHE, max_bytes=CACHE_MAX_BYTES))
         if data.get("format") != CACHE_FORMAT or data.get("files") != digests:
             return None
         responses = [Response.model_validate(r) for r in data["responses"]]
         first = responses[0].bank
         bank = _bank(bank_ref or data.get("bank_file") or first.id, bank_dirs)
-    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, InputError):
+    except (
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        InputError,
+    ):
         return None
     if bank.content_hash() != first.hash:
         return None
@@ -142,7 +152,7 @@ def _write_cache(folder: Path, digests: dict[str, str], responses: list[Response
 
 
 def _is_bank_file(path: Path) -> bool:
-    with contextlib.suppress(OSError), path.open("rb") as handle:
-        head = handle.read(4096)
+    with contextlib.suppress(InputError):
+        head = read_bounded(path)[:4096]
         return b"questions:" in head and b"roles:" in head
     return False

@@ -27,8 +27,24 @@ def partial_path(out: Path) -> Path:
     return out.with_name(out.name + ".partial")
 
 
+def make_folder(path: Path) -> None:
+    """Create ``path`` and its parents, or say in one line which folder and why not."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError.single(
+            f"cannot create this folder: {exc.strerror or exc}",
+            str(path),
+            "check the path and its permissions",
+        ) from None
+
+
 def refuse_overwrite(
-    path: Path, force: bool, what: str = "file", inputs: Iterable[Path] = ()
+    path: Path,
+    force: bool,
+    what: str = "file",
+    inputs: Iterable[Path] = (),
+    fix: Fix = Fix.REPLACE,
 ) -> None:
     """Refuse a target that is one of the command's inputs, that is not a regular file, or
     (without ``force``) that exists."""
@@ -42,7 +58,7 @@ def refuse_overwrite(
                 )
     _refuse_special(path)
     if path.exists() and not force:
-        raise InputError.single(f"{what} already exists", str(path), fix=Fix.REPLACE)
+        raise InputError.single(f"{what} already exists", str(path), fix=fix)
 
 
 def _refuse_special(path: Path) -> None:

@@ -1,17 +1,13 @@
-"""Banks as JSON-ready data and as terminal tables."""
+"""Banks as JSON-ready data and as terminal tables (the documents ``banks`` and ``bank``)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
 from ownerdiag.core.text import literal
-from ownerdiag.errors import InputError, Problem
-from ownerdiag.files.banks import BankFile, discover, read_bank
-from ownerdiag.render.console import make_console
+from ownerdiag.files.banks import BankFile
 
 
 def bank_summary(entry: BankFile) -> dict[str, Any]:
@@ -42,7 +38,7 @@ def bank_json(bank: Bank) -> dict[str, Any]:
     return data
 
 
-def print_bank_list(entries: list[BankFile]) -> None:
+def bank_list_table(entries: list[BankFile]) -> Any:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
@@ -56,10 +52,10 @@ def print_bank_list(entries: list[BankFile]) -> None:
         where = "built-in" if entry.builtin else str(entry.path)
         roles = ", ".join(bank.roles)
         table.add_row(bank.id, literal(bank.title), roles, str(len(bank.questions)), literal(where))
-    _print(table)
+    return table
 
 
-def print_bank(bank: Bank) -> None:
+def bank_tables(bank: Bank) -> Any:
     """The bank for reading, with every question id whole (answer files need them)."""
     from rich.console import Group
     from rich.text import Text
@@ -90,79 +86,4 @@ def print_bank(bank: Bank) -> None:
                 expected = short_label(bank, q.expected)
             table.add_row(q.id, q.kind, literal(q.prompt), literal(expected))
         parts.append(table)
-    _print(Group(*parts))
-
-
-def _print(renderable: Any) -> None:
-    from ownerdiag.render.console import captured, page
-
-    console = make_console()
-    page(captured(console, lambda c: c.print(renderable)), console, pager=False)
-
-
-def _print_json(data: Any) -> None:
-    from ownerdiag.render.json_format import dumps
-
-    print(dumps(data), end="")
-
-
-def list_banks(bank_dirs: list[Path], *, as_json: bool) -> None:
-    """Every bank found, as a table or JSON; banks that do not load are named on stderr."""
-    import sys
-
-    found, problems = discover(bank_dirs)
-    for problem in problems:
-        print(f"{problem} (skipped)", file=sys.stderr)
-    if as_json:
-        _print_json([bank_summary(entry) for entry in found])
-    else:
-        print_bank_list(found)
-
-
-def show_bank(bank: Bank, format: str) -> None:
-    if format == "json":
-        _print_json(bank_json(bank))
-    elif format == "yaml":
-        from ownerdiag.files.yamlio import dump_yaml
-
-        print(dump_yaml(bank_json(bank)), end="")
-    else:
-        print_bank(bank)
-
-
-def validate_banks(paths: list[Path]) -> None:
-    """One line per bank file: ok, or each problem; raises if any file has problems."""
-    problems = []
-    for path in paths:
-        try:
-            bank, doc = read_bank(path)
-        except InputError as exc:
-            problems.extend(exc.problems)
-        else:
-            unsourced = [
-                Problem(message, str(path), *doc.locate(where))
-                for where, message in bank.unsourced()
-            ]
-            if unsourced:
-                problems.extend(unsourced)
-                continue
-            count = len(bank.questions)
-            print(literal(f"{path}: ok — {bank.id} {bank.version}, {count} questions"))
-            for where, message in bank.warnings():
-                warning = Problem(f"warning: {message}", str(path), *doc.locate(where))
-                print(literal(str(warning)), file=sys.stderr)
-    if problems:
-        raise InputError(problems)
-
-
-def print_schema(file_kind: str) -> None:
-    from ownerdiag.core.engagement import Engagement
-    from ownerdiag.core.models import Bank, Decisions, Response
-
-    models: dict[str, Any] = {
-        "bank": Bank,
-        "response": Response,
-        "decisions": Decisions,
-        "engagement": Engagement,
-    }
-    _print_json(models[file_kind].model_json_schema())
+    return Group(*parts)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.core.charter import Charter, Settled
+from ownerdiag.core.charter import Charter, Settled, settle_all
 from ownerdiag.core.engine import Comparison
 from ownerdiag.core.fields import JOINT
 from ownerdiag.core.kinds.cadence import CADENCES
+from ownerdiag.core.models import Decisions
 from ownerdiag.core.text import text_key
 from ownerdiag.render.labels import positions
 from ownerdiag.render.view import bank_view, framework_text
@@ -131,12 +132,12 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
     return result
 
 
-def decisions_review(comparison: Comparison, draft: Charter) -> list[str]:
+def decisions_review(comparison: Comparison, decisions: Decisions) -> list[str]:
     """The meeting's outcome, one line per agenda item, for the screen after ``resolve``."""
-    agenda = comparison.agenda()
+    every = settle_all(comparison, decisions)
     lines = []
-    for number, item in enumerate(agenda, 1):
-        settled = draft.settled[item.question.id]
+    for number, item in enumerate(comparison.agenda(), 1):
+        settled = every[item.question.id]
         if settled.value is None:
             lines.append(f"{number:>3}. open     {settled.item.question.to_decide()}")
         else:

@@ -10,6 +10,7 @@ the framework's lanes: questions are grouped under their neutral ``section``, if
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank
@@ -19,6 +20,15 @@ from ownerdiag.render.labels import by_section
 TEXT_INDENT = "  "
 """How far each line of a written answer stands in; the block header states it (``|2-``), so a
 first line that starts with spaces does not change where the answer begins."""
+
+
+@dataclass(frozen=True)
+class FormRequest:
+    """The ``form`` document: a bank as one person (or any role) will answer it."""
+
+    bank: Bank
+    role: str | None = None
+    name: str = ""
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:

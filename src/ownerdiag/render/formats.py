@@ -1,10 +1,14 @@
-"""The output formats, by name. Each is a module with one function per document it can write —
-``report(comparison)``, ``trend(trend)``, ``charter(charter)`` — returning the text (or, for a
-format in ``BINARY``, the bytes); a format that can also draw on a live terminal adds
-``show_report``/``show_trend`` taking a console.
+"""The output formats and the documents each one writes, in one registry.
 
-Adding a format: a module beside this one, and one line in ``FORMATS``. Modules are imported
-only when their format is asked for, so no command pays for a format it does not use.
+Each format is a module with one function per document it can write — ``report(comparison)``,
+``trend(trend)``, ``charter(charter)`` — returning the text (or, for a format in ``BINARY``, the
+bytes); a format that can also draw on a live terminal adds ``show_report``/``show_trend``
+taking a console. ``DOCUMENTS`` says which formats write which document: the command line
+offers exactly those, and a test checks that each one is there.
+
+Adding a format: a module beside this one, one line in ``FORMATS``, and its name under each
+document it writes in ``DOCUMENTS``. Modules are imported only when their format is asked
+for, so no command pays for a format it does not use.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ownerdiag.errors import Fix, InputError
+from ownerdiag.errors import InputError
 
 FORMATS: dict[str, str] = {
     "terminal": "ownerdiag.render.terminal",
@@ -25,8 +29,22 @@ FORMATS: dict[str, str] = {
     "html": "ownerdiag.render.html",
     "csv": "ownerdiag.render.csv_format",
     "xlsx": "ownerdiag.render.xlsx_format",
+    "yaml": "ownerdiag.render.yaml_format",
 }
 """Format name -> the module that writes it."""
+
+DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "report": ("terminal", "json", "markdown", "html", "csv", "xlsx"),
+    "trend": ("terminal", "json", "markdown", "html"),
+    "charter": ("markdown", "html"),
+    "portfolio": ("terminal", "json", "csv", "html"),
+    "status": ("terminal", "json"),
+    "banks": ("terminal", "json"),
+    "bank": ("terminal", "json", "yaml"),
+    "schema": ("json",),
+    "form": ("yaml", "html"),
+}
+"""Document -> the formats that write it, the first being the default."""
 
 
 SUFFIXES: dict[str, str] = {
@@ -38,6 +56,8 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".csv": "csv",
     ".xlsx": "xlsx",
+    ".yaml": "yaml",
+    ".yml": "yaml",
 }
 """What an --out file's extension says about its format."""
 
@@ -45,10 +65,24 @@ BINARY = frozenset({"xlsx"})
 """Formats whose documents are bytes: written only to a file, never to stdout or a ``.txt``."""
 
 
-def choose(format: str | None, out: Path | None, default: str) -> str:
-    """The format asked for, else the one ``out``'s extension names, else ``default``; an
-    extension that contradicts the format asked for, or names none, is refused."""
+def choose(document: str, format: str | None, out: Path | None) -> str:
+    """The format asked for, else the one ``out``'s extension names, else the document's
+    default; an extension that contradicts the format asked for, names none, or names a format
+    that cannot write this document, is refused."""
+    chosen = _choose(format, out, DOCUMENTS[document])
+    if chosen not in DOCUMENTS[document]:
+        raise InputError.single(
+            f"the {chosen} format cannot write a {document}",
+            str(out) if out is not None and format is None else "--format",
+            f"choose one of: {', '.join(DOCUMENTS[document])}",
+        )
+    return chosen
+
+
+def _choose(format: str | None, out: Path | None, writers: tuple[str, ...]) -> str:
     named = SUFFIXES.get(out.suffix.lower()) if out is not None else None
+    if format is not None and named not in (*writers, "terminal"):
+        named = None  # an extension this document is never written as says nothing here
     if out is not None and named is None and format is None:
         known = ", ".join(SUFFIXES)
         raise InputError.single(
@@ -66,7 +100,7 @@ def choose(format: str | None, out: Path | None, default: str) -> str:
         )
     if named == "terminal":  # plain text: whatever plain text this document is written as
         named = None
-    return format or named or default
+    return format or named or writers[0]
 
 
 def renderer(name: str) -> ModuleType:
@@ -81,7 +115,6 @@ def deliver(
     *,
     force: bool = False,
     inputs: Iterable[Path] = (),
-    default: str = "terminal",
     color: str = "auto",
     pager: bool = True,
     **options: Any,
@@ -93,7 +126,7 @@ def deliver(
     replaced only with ``force``. ``options`` go to the document's writer (``show_all``).
     """
     name = format.value if isinstance(format, Enum) else format
-    chosen = choose(name, out, default)
+    chosen = choose(document, name, out)
     if out is not None:
         from ownerdiag.files.storage import refuse_overwrite
 
@@ -105,11 +138,7 @@ def deliver(
 
         show(result, make_console(color=color), pager=pager, **options)
         return
-    write = getattr(module, document, None)
-    if write is None:
-        raise InputError.single(
-            f"the {chosen} format cannot write a {document}", fix=Fix.OTHER_FORMAT
-        )
+    write = getattr(module, document)
     if out is None and chosen in BINARY:
         raise _binary_to_stdout(chosen)
     emit(write(result, **options), out, force=force)

@@ -12,3 +12,10 @@ def portfolio(result: Any) -> str:
     from ownerdiag.render.templating import render
 
     return render("portfolio.html.j2", **portfolio_view(result))
+
+
+def form(request: Any) -> str:
+    """The one-file offline survey page for one person."""
+    from ownerdiag.render.form_html import form_page
+
+    return form_page(request.bank, request.role, request.name)

@@ -29,3 +29,25 @@ def portfolio(result: Any) -> str:
     from ownerdiag.render.portfolio_view import portfolio_view
 
     return dumps(portfolio_view(result))
+
+
+def status(result: Any) -> str:
+    from ownerdiag.render.status_view import status_json
+
+    return dumps(status_json(result))
+
+
+def banks(entries: Any) -> str:
+    from ownerdiag.render.bankview import bank_summary
+
+    return dumps([bank_summary(entry) for entry in entries])
+
+
+def bank(found: Any) -> str:
+    from ownerdiag.render.bankview import bank_json
+
+    return dumps(bank_json(found))
+
+
+def schema(model: Any) -> str:
+    return dumps(model.model_json_schema())

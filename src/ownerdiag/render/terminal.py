@@ -45,6 +45,40 @@ def show_portfolio(result: Any, console: Console, pager: bool = False) -> None:
     _show(lambda c: print_portfolio(view, c), console, pager)
 
 
+def show_status(result: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.status_view import status_lines
+
+    _show(
+        lambda c: c.print("\n".join(map(literal, status_lines(result))), soft_wrap=True),
+        console,
+        pager,
+    )
+
+
+def show_banks(entries: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.bankview import bank_list_table
+
+    _show(lambda c: c.print(bank_list_table(entries)), console, pager)
+
+
+def show_bank(found: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.bankview import bank_tables
+
+    _show(lambda c: c.print(bank_tables(found)), console, pager)
+
+
+def status(result: Any) -> str:
+    return _as_text(show_status, result)
+
+
+def banks(entries: Any) -> str:
+    return _as_text(show_banks, entries)
+
+
+def bank(found: Any) -> str:
+    return _as_text(show_bank, found)
+
+
 def report(comparison: Any, show_all: bool = False, title: str = "") -> str:
     """The report as plain text, as it reads at 100 columns."""
     return _as_text(show_report, comparison, show_all=show_all, title=title)

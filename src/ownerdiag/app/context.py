@@ -1,0 +1,98 @@
+"""What "inside an engagement" means for a command, decided once per command: the files,
+bank, title and person that come from ``ownerdiag.yaml`` when none are given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ownerdiag.errors import InputError
+from ownerdiag.files import engagements
+from ownerdiag.files.engagements import Found
+
+
+@dataclass
+class EngagementContext:
+    """The engagement the working folder (or ``start``) is in, looked up once, when needed."""
+
+    start: Path | None = None
+    bank_dirs: Sequence[Path] = ()
+    _found: Found | None = field(default=None, init=False, repr=False)
+
+    @property
+    def found(self) -> Found:
+        if self._found is None:
+            self._found = engagements.required(self.start)
+        return self._found
+
+    def bank(self) -> Any:
+        return self.found.bank(self.bank_dirs)
+
+    def response_files(
+        self, files: Sequence[Path], bank: str | None, title: str
+    ) -> tuple[list[Path], str | None, str]:
+        """The files, bank and title given; or, with no files, the current round's responses,
+        its bank, and the client and round as the title."""
+        if files:
+            return list(files), bank, title.strip()
+        from ownerdiag.files.banks import resolve
+
+        chosen = bank or self.found.bank_ref()
+        done = engagements.round_responses(self.found, resolve(chosen, self.bank_dirs).bank)
+        return done, chosen, title.strip() or self.found.title()
+
+    def trend_rounds(
+        self, rounds: Sequence[Path], labels: Sequence[str]
+    ) -> tuple[list[Path], list[str], str | None, str]:
+        """The folders given; or, with none, every round, labelled by name, with the
+        engagement's bank file and the client as the title."""
+        if rounds:
+            return list(rounds), list(labels), None, ""
+        found = self.found
+        folders = [found.round_dir(r) for r in found.engagement.rounds]
+        names = list(labels) or [r.name for r in found.engagement.rounds]
+        return folders, names, found.bank_file(), found.engagement.client
+
+    def survey_target(
+        self, bank: str, role: str, name: str, person: str, out: Path | None
+    ) -> tuple[Any, str, str, Path | None]:
+        """The bank, role, name and output file of a survey: as given, or, with ``person``,
+        from the engagement."""
+        from ownerdiag.files.banks import resolve
+
+        if not person:
+            if not bank or not role:
+                raise InputError.single(
+                    "which bank and role?",
+                    "--bank",
+                    "give --bank and --role, or --person NAME inside an engagement folder",
+                )
+            return resolve(bank, self.bank_dirs).bank, role, name, out
+        invited = self._invited(person, role, name)
+        chosen = self.bank()
+        if bank and resolve(bank, self.bank_dirs).bank.id != chosen.id:
+            raise InputError.single(
+                f"this engagement answers bank {chosen.id}, not {bank}",
+                "--bank",
+                "leave --bank out",
+            )
+        target = out or engagements.response_out(self.found, chosen, invited.role, invited.name)
+        return chosen, invited.role, invited.name, target
+
+    def _invited(self, person: str, role: str, name: str) -> Any:
+        engagement = self.found.engagement
+        invited = engagement.person(person)
+        if invited is None:
+            names = ", ".join(p.name for p in engagement.people)
+            raise InputError.single(
+                f"{person!r} is not invited to this engagement", "--person", f"invited: {names}"
+            )
+        if (role and role != invited.role) or (name and name != invited.name):
+            raise InputError.single(
+                f"--person {person!r} is {invited.name} ({invited.role}) in this engagement",
+                "--person",
+                "leave --role and --name out: they come from ownerdiag.yaml",
+            )
+        return invited

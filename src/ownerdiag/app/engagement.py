@@ -1,0 +1,166 @@
+"""The consultant's desk: ``init``, ``invite``, ``status`` and ``new-round``."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ownerdiag.app.context import EngagementContext
+from ownerdiag.app.outcome import Document, Outcome
+from ownerdiag.errors import Fix, InputError
+
+
+def parse_person(text: str, roles: dict[str, str]) -> tuple[str, str]:
+    """``cro=Dana Reyes`` -> (role, name), the role checked against the bank."""
+    role, sep, name = text.partition("=")
+    role, name = role.strip(), " ".join(name.split())
+    if not sep or not name:
+        raise InputError.single(
+            f"{text!r} is not ROLE=NAME", "--person", 'write it as --person "cro=Dana Reyes"'
+        )
+    if role not in roles:
+        raise InputError.single(
+            f"{role!r} is not a role of this bank", "--person", f"roles: {', '.join(roles)}"
+        )
+    return role, name
+
+
+def init(
+    folder: Path,
+    *,
+    client: str,
+    bank: str,
+    people: Sequence[str],
+    round_name: str | None,
+    force: bool,
+    bank_dirs: Sequence[Path],
+) -> Outcome:
+    """An engagement folder: ownerdiag.yaml, the first round's folder and a README.txt."""
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE, quarter
+    from ownerdiag.files import engagements
+    from ownerdiag.files.banks import named_file, resolve
+    from ownerdiag.files.storage import make_folder, refuse_overwrite, write_atomic
+
+    entry = resolve(bank, bank_dirs)
+    target = folder / ENGAGEMENT_FILE
+    refuse_overwrite(target, force, "an engagement file", fix=Fix.FORCE)
+    if not people:
+        raise InputError.single(
+            "nobody invited", "--person", 'add --person "cro=Dana Reyes" for each leader'
+        )
+    invited = [
+        {"role": r, "name": n} for r, n in (parse_person(p, entry.bank.roles) for p in people)
+    ]
+    engagement = engagement_from(
+        client=client.strip(),
+        bank=_bank_ref(bank, named_file(bank), folder),
+        people=invited,
+        rounds=[{"name": round_name or quarter(date.today())}],
+    )
+    round_dir = folder / engagement.current.name
+    make_folder(round_dir)
+    write_atomic(target, engagements.to_yaml(engagement))
+    readme = folder / "README.txt"
+    if force or not readme.exists():
+        write_atomic(readme, engagements.readme(engagement), force=True)
+    return Outcome(
+        notes=[
+            f"Set up {folder}: {engagement.client}, bank {entry.bank.id}, round {round_dir.name}.",
+            f"Next: cd {shlex.quote(str(folder))} && ownerdiag invite",
+        ]
+    )
+
+
+def _bank_ref(ref: str, file: Path | None, folder: Path) -> str:
+    """A bank id as given; a bank file relative to the engagement when inside it, else whole."""
+    if file is None:
+        return ref
+    whole = file.resolve()
+    try:
+        return str(whole.relative_to(folder.resolve()))
+    except ValueError:
+        return str(whole)
+
+
+def engagement_from(**fields: Any) -> Any:
+    """An :class:`Engagement`, or what is wrong with the values given, as for the file."""
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE, Engagement
+    from ownerdiag.files.schema import validate
+    from ownerdiag.files.yamlio import Document as YamlDocument
+
+    stamp = Engagement.model_fields["format"].default
+    return validate(
+        Engagement, YamlDocument({"format": stamp, **fields}, ENGAGEMENT_FILE), "engagement"
+    )
+
+
+def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Outcome:
+    """For each person: the survey command to run here, and a browser form in the round."""
+    from ownerdiag.files import engagements
+    from ownerdiag.files.storage import make_folder, write_atomic
+    from ownerdiag.render.form_html import form_page
+
+    context = EngagementContext(start, bank_dirs)
+    found, bank = context.found, context.bank()
+    forms = found.round_dir() / "forms"
+    make_folder(forms)
+    lines = []
+    for person in found.engagement.people:
+        response = engagements.response_out(found, bank, person.role, person.name)
+        page = forms / response.with_suffix(".html").name
+        text = form_page(bank, person.role, person.name)
+        if page.exists() and not force and _differs(page, text):
+            note = "kept (it differs: --force to replace)"
+        else:
+            write_atomic(page, text, force=True)
+            note = "written"
+        lines += [
+            f"{person.name} ({bank.roles[person.role]}):",
+            "  in a terminal, in this folder: ownerdiag survey --person "
+            + shlex.quote(person.name),
+            f"  in a browser: send {page.relative_to(found.root)} ({note})",
+        ]
+    where = found.round_dir().relative_to(found.root)
+    return Outcome(lines=lines, notes=[f"Responses that come back by e-mail go into {where}/."])
+
+
+def _differs(page: Path, text: str) -> bool:
+    """Whether the form already there is another page; read the careful way, so a pipe or a
+    device in its place is refused in one line rather than waited on."""
+    from ownerdiag.files.yamlio import read_bounded
+
+    return read_bounded(page, max_bytes=4 * 1024 * 1024) != text.encode("utf-8")
+
+
+def new_round(start: Path | None, name: str | None) -> Outcome:
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE, next_quarter
+    from ownerdiag.files import engagements
+    from ownerdiag.files.storage import make_folder, write_atomic
+
+    found = EngagementContext(start).found
+    chosen = name or next_quarter(found.engagement.current.name, date.today())
+    current = found.engagement.model_dump()
+    updated = engagement_from(**{**current, "rounds": [*current["rounds"], {"name": chosen}]})
+    make_folder(found.root / chosen)
+    write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
+    return Outcome(
+        notes=[f"Round {chosen} started in {found.root / chosen}. Next: ownerdiag invite"]
+    )
+
+
+def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[Path]) -> Outcome:
+    """Who has answered; ``check`` trips while anyone in the current round is missing."""
+    from ownerdiag.core.engagement import EngagementStatus
+    from ownerdiag.files import engagements
+
+    context = EngagementContext(start, bank_dirs)
+    bank = context.bank()
+    rounds = engagements.status(context.found, bank)
+    result = EngagementStatus(context.found.engagement.client, bank, rounds)
+    chosen = "terminal" if format == "table" else format
+    return Outcome(
+        Document("status", result, chosen, pager=False), tripped=check and result.anyone_missing
+    )

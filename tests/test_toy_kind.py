@@ -267,3 +267,38 @@ def test_the_room_can_agree_an_order_nobody_gave(responses: list[Path], tmp_path
     decision = load_decisions(out, load_bank(responses[-1])).decisions
     assert decision["priorities"].decision == ["markets", "pipeline", "retention"]
     assert decision["priorities"].note == "growth year"
+
+
+@pytest.mark.slow
+def test_the_browser_form_puts_options_in_order_and_compare_reads_it(
+    cli, fresh_browser, downloads: Path, toy_bank: Path, tmp_path: Path
+):
+    from selenium.webdriver.common.keys import Keys
+
+    from .test_browser_form import main_text, open_fresh, press, progress, saved_file, wait_for
+
+    page = tmp_path / "form.html"
+    made = cli("form", "--bank", toy_bank, "--role", "cro", "--name", "Dana", "--out", page)
+    assert made.exit_code == 0, made.output
+    open_fresh(fresh_browser, page)
+    press(fresh_browser, Keys.ENTER)
+    wait_for(lambda: progress(fresh_browser) == 1)
+    press(fresh_browser, "1", Keys.ENTER)
+    wait_for(lambda: progress(fresh_browser) == 2)
+    shown = main_text(fresh_browser)
+    assert shown.index("More pipeline") < shown.index("New markets") < shown.index("Keep customers")
+    move_up = fresh_browser.find_element("css selector", "[aria-label='Move Keep customers up']")
+    move_up.click()
+    move_up.click()
+    fresh_browser.find_element("id", "next").click()
+    wait_for(lambda: "Your answers" in main_text(fresh_browser))
+    assert "Keep customers › More pipeline › New markets" in main_text(fresh_browser)
+    before = set(downloads.glob("*.yaml"))
+    fresh_browser.find_element("id", "save").click()
+    saved = saved_file(downloads, before)
+    assert load_response(saved)[0].answers["priorities"] == VP_ORDER
+    cro = answer(cli, toy_bank, tmp_path, "vp_sales", FRAMEWORK)
+    report = cli("compare", saved, cro, "--bank", toy_bank, "--format", "json")
+    assert report.exit_code == 0, report.output
+    (ranking,) = [i for i in json.loads(report.stdout)["items"] if i["kind"] == "ranking"]
+    assert ranking["answers"]["cro"] == VP_ORDER

@@ -21,8 +21,8 @@ ROUNDS = ["2026-Q3", "2026-Q4"]
 def random_answers(bank: Bank, rng: Random) -> dict[str, object]:
     answers: dict[str, object] = {}
     for question in bank.questions:
-        options = question.prompt_options(bank)
-        answers[question.id] = rng.choice(options)[0] if options else "In our own words."
+        options = question.prompt_spec(bank).options
+        answers[question.id] = rng.choice(options).value if options else "In our own words."
     return answers
 
 

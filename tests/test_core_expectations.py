@@ -44,6 +44,11 @@ S = Severity
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
+def offered(question: QuestionBase, bank: Bank) -> list[tuple[object, str]]:
+    """(answer, title) as the question's prompt offers them."""
+    return [(o.value, o.title) for o in question.prompt_spec(bank).options]
+
+
 # --- a bank built for the sums ---------------------------------------------------------------
 
 
@@ -756,7 +761,7 @@ def test_base_parse_label_and_hints(bank: Bank):
     assert y1.label("yes", bank) == "Yes"
     assert y1.label("other", bank) == "other"
     assert y1.label(None, bank) == "—"
-    assert y1.prompt_options(bank) == [("yes", "Yes"), ("no", "No")]
+    assert offered(y1, bank) == [("yes", "Yes"), ("no", "No")]
     assert y1.answer_hint(bank) == "valid answers: yes, no"
     assert y1.form_hint(bank) == "answer one of: yes (Yes) | no (No)"
     assert y1.decision_choices(bank) == [Choice(id="yes", label="Yes"), Choice(id="no", label="No")]
@@ -776,7 +781,7 @@ def test_base_label_reads_the_bank_s_choices(bank: Bank):
     question = BankChoiceQuestion(id="x", lane="design", prompt="Which party?", kind="bank_choice")
     assert question.label("marketing", bank) == "Marketing"
     assert question.label("sales", bank) == "sales"
-    assert question.prompt_options(bank) == [("marketing", "Marketing")]
+    assert offered(question, bank) == [("marketing", "Marketing")]
 
 
 def test_text_question_has_no_choices(bank: Bank):
@@ -803,7 +808,7 @@ def test_scale_question_parse_and_hints(bank: Bank):
     assert s1.neutral_answer(bank) == 3
     assert s1.answer_hint(bank) == "answer with a whole number from 1 to 5"
     assert s1.form_hint(bank) == "answer: a number from 1 to 5"
-    assert s1.prompt_options(bank) == [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")]
+    assert offered(s1, bank) == [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")]
     assert s1.verdict([("a", 4), ("b", 5)]) is V.aligned
 
 
@@ -819,7 +824,7 @@ def test_scale_question_end_labels():
     bank = Bank.model_validate(data)
     s, h = bank.question("s"), bank.question("h")
     assert s is not None and h is not None
-    assert s.prompt_options(bank) == [
+    assert offered(s, bank) == [
         (1, "1 — Never"),
         (2, "2"),
         (3, "3"),
@@ -828,6 +833,6 @@ def test_scale_question_end_labels():
     ]
     assert s.form_hint(bank) == "answer: a number from 1 to 5 (1 = Never, 5 = Always)"
     assert h.form_hint(bank) == "answer: a number from 1 to 5 (5 = Always)"
-    assert h.prompt_options(bank)[0] == (1, "1")  # type: ignore[index]
+    assert offered(h, bank)[0] == (1, "1")
     # threshold 0: any difference is a mismatch
     assert s.verdict([("a", 4), ("b", 5)]) is V.mismatch

@@ -41,6 +41,14 @@ def with_answer(
     return response.model_copy(update=update)
 
 
+def record(
+    bank: Bank, response: Response, question: QuestionBase, raw: Any, seconds: float | None = None
+) -> Response:
+    """``response`` with ``raw`` answering ``question``, as the kind parses it (or
+    :class:`AnswerError`): nothing reaches a response unparsed."""
+    return with_answer(response, question.id, question.parse(raw, bank), seconds)
+
+
 def finish(bank: Bank, response: Response, now: datetime) -> Response:
     # answers in bank order, so files diff cleanly between people and rounds
     ordered = {q.id: response.answers[q.id] for q in bank.questions if q.id in response.answers}

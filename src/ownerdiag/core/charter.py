@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ownerdiag.core.engine import Comparison, Item
-from ownerdiag.core.fields import UNCLEAR
+from ownerdiag.core.kinds.base import distinct
 from ownerdiag.core.models import Decisions
 
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
@@ -32,10 +32,10 @@ def settle(item: Item, decisions: Decisions | None, respondents: int, to_settle:
     note = decision.note if decision else ""
     if decision is not None and decision.decision is not None:
         return Settled(item, decision.decision, "decided", note)
-    values = set(item.answers.values())
+    values = distinct(item.answers.values())
     everyone_alike = len(item.answers) == respondents and len(values) == 1
-    if not to_settle and everyone_alike and UNCLEAR not in values:
-        return Settled(item, values.pop(), "agreed", note)
+    if not to_settle and everyone_alike and not item.question.is_unsure(values[0]):
+        return Settled(item, values[0], "agreed", note)
     return Settled(item, None, "open", note)
 
 

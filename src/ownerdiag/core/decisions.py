@@ -8,7 +8,7 @@ from typing import Any
 
 from ownerdiag.core.answers import bank_ref, check_each, expect_mapping
 from ownerdiag.core.engine import Comparison, Item
-from ownerdiag.core.fields import UNCLEAR, AnswerError
+from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Decision, Decisions, Response
 from ownerdiag.errors import InputError, Located
@@ -34,7 +34,7 @@ def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:
     if raw is None:
         return Decision(decision=None, note=note)
     value = question.parse(raw, bank)
-    if value == UNCLEAR and question.names_owners:
+    if question.is_unsure(value):
         valid = ", ".join(c.id for c in question.decision_choices(bank))
         raise AnswerError(f"a decision must name an owner; choose one of: {valid}")
     return Decision(decision=value, note=note)

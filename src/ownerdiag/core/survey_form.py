@@ -14,6 +14,7 @@ from typing import Any
 
 from ownerdiag.core import quality
 from ownerdiag.core.fields import UNCLEAR
+from ownerdiag.core.kinds.spec import JOINER, PromptSpec
 from ownerdiag.core.models import Bank
 from ownerdiag.core.text import literal, script_json
 
@@ -39,12 +40,7 @@ def payload(bank: Bank, role: str) -> dict[str, Any]:
                 "section": literal(q.section or ""),
                 "prompt": literal(q.prompt),
                 "help": literal(q.help),
-                "options": [
-                    [value, literal(title)] for value, title in q.prompt_options(bank) or []
-                ]
-                or None,
-                "keys": q.shortcut_keys(bank),
-                "neutral": q.neutral_answer(bank),
+                **widget(q.prompt_spec(bank)),
                 "owner": q.names_owners,
             }
             for q in bank.questions
@@ -56,6 +52,17 @@ def payload(bank: Bank, role: str) -> dict[str, Any]:
             "min_answers": quality.MIN_ANSWERS,
             "unclear": UNCLEAR,
         },
+    }
+
+
+def widget(spec: PromptSpec) -> dict[str, Any]:
+    """What the page needs to draw a question's widget."""
+    return {
+        "widget": spec.widget,
+        "options": [[o.value, literal(o.title)] for o in spec.options],
+        "keys": spec.shortcut_keys(),
+        "neutral": spec.neutral,
+        "joiner": JOINER,
     }
 
 

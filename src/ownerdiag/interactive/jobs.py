@@ -3,7 +3,9 @@ survey and the meeting's decisions."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from random import Random
@@ -16,7 +18,7 @@ from ownerdiag.errors import Fix, InputError
 from ownerdiag.files.documents import default_out, load_decisions, load_response
 from ownerdiag.files.yamlio import Document
 from ownerdiag.interactive import lifecycle
-from ownerdiag.interactive.lifecycle import Job
+from ownerdiag.interactive.lifecycle import Job, Terminal
 
 
 def survey(
@@ -67,13 +69,42 @@ def survey(
         from_answers=from_answers,
         ask=ask,
         finish=lambda response, now: answers.finish(bank, response, now),
-        plain=plain,
+        terminal=terminal(plain),
         continue_with=lambda path: continue_with(path, name),
     )
     done = lifecycle.run(
         job, target, answers=answers_file, resume=resume, force=force, inputs=inputs
     )
     return done, target
+
+
+def terminal(plain: bool) -> Terminal:
+    """Line-by-line prompts (no prompt_toolkit, no escape sequences), or drawn ones."""
+    if plain:
+        return Terminal(contextlib.nullcontext, _confirm_in_lines)
+    return Terminal(_drawn_session, _confirm_drawn)
+
+
+def _drawn_session() -> AbstractContextManager[object]:
+    from ownerdiag.interactive.prompts import terminal_session
+
+    return terminal_session()
+
+
+def _confirm_in_lines() -> bool:
+    from ownerdiag.interactive.plain import confirm_continue
+
+    return confirm_continue()
+
+
+def _confirm_drawn() -> bool:
+    import questionary
+
+    return bool(
+        questionary.confirm(
+            "Answers from before are saved. Continue where you left off?"
+        ).unsafe_ask()
+    )
 
 
 def _ask_name(plain: bool) -> str:
@@ -134,7 +165,7 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
-        plain=False,
+        terminal=terminal(plain=False),
         continue_with=continue_with,
     )
     return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

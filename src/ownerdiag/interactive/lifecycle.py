@@ -8,17 +8,17 @@ are imported only when prompts are shown.
 
 from __future__ import annotations
 
-import contextlib
 import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ownerdiag.core.answers import asked_order, first_unanswered, with_answer
+from ownerdiag.core.answers import asked_order, first_unanswered, record
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import Fix, InputError
@@ -51,7 +51,7 @@ def answer_all(
         if answer == BACK:
             index = max(0, index - 1)
             continue
-        response = with_answer(response, question.id, answer, time.monotonic() - started)
+        response = record(bank, response, question, answer, time.monotonic() - started)
         save(response)
         index += 1
     return response
@@ -59,6 +59,14 @@ def answer_all(
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """Where a job's prompts draw, and how it asks whether to continue saved progress."""
+
+    session: Callable[[], AbstractContextManager[object]]
+    confirm_continue: Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -74,8 +82,8 @@ class Job(Generic[Doc]):
     ask: Callable[[Doc, Callable[[Doc], None]], Doc]
     """Prompts in the terminal, calling save after every answer; raises KeyboardInterrupt."""
     finish: Callable[[Doc, datetime], Doc]
-    plain: bool
-    """Line-by-line prompts (no prompt_toolkit, no escape sequences) instead of drawn ones."""
+    terminal: Terminal
+    """How prompts reach the person: drawn, or line by line."""
     continue_with: Callable[[Path], Sequence[str]]
     """The command that continues it, for the progress file written to the given path: printed
     after an interruption."""
@@ -113,14 +121,12 @@ def _ask(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, force:
 
 
 def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, force: bool) -> Doc:
-    from ownerdiag.interactive.prompts import terminal_session
-
     def save(progress: Doc) -> None:
         storage.write_atomic(partial, to_yaml(progress))
 
-    with contextlib.nullcontext() if job.plain else terminal_session():
+    with job.terminal.session():
         if resume is None and partial.exists() and not force:
-            resume = _offer_to_continue(partial, job.plain)
+            resume = _offer_to_continue(partial, job.terminal)
         if storage.check_partial(partial, resume=bool(resume), force=force or resume is False):
             doc = job.load_progress(partial)
         else:
@@ -132,19 +138,10 @@ def _ask_alone(job: Job[Doc], out: Path, partial: Path, *, resume: bool | None, 
             raise KeyboardInterrupt from None
 
 
-def _offer_to_continue(partial: Path, plain: bool) -> bool:
+def _offer_to_continue(partial: Path, terminal: Terminal) -> bool:
     """The same command again finds the saved progress: continue it (the default), or keep it
     and stop."""
-    if plain:
-        from ownerdiag.interactive.plain import confirm_continue
-
-        going_on = confirm_continue()
-    else:
-        import questionary
-
-        going_on = questionary.confirm(
-            "Answers from before are saved. Continue where you left off?"
-        ).unsafe_ask()
+    going_on = terminal.confirm_continue()
     if going_on:
         return True
     raise InputError.single(

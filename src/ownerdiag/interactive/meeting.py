@@ -7,14 +7,17 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.core.decisions import with_decision
+from ownerdiag.core.decisions import parse_decision, with_decision
 from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.kinds.base import distinct
 from ownerdiag.core.models import Decision, Decisions
 from ownerdiag.core.text import literal
+from ownerdiag.interactive import widgets
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
 
 LEAVE_OPEN = "\x00open"
+ANOTHER = "\x00another"
 KEYS = "Enter choose · ? why · Ctrl-B back"
 
 
@@ -58,10 +61,14 @@ def decide(
     if question.remedy:
         say("  Remedy: ", question.remedy)
     while True:
-        choice = with_back(_owner_prompt(comparison, item, previous)).unsafe_ask()
+        choice = with_back(_decision_prompt(comparison, item, previous)).unsafe_ask()
         if choice == HELP:
             say((question.why or "The bank gives no reasoning for this item.", "italic"))
             continue
+        if choice == ANOTHER:
+            choice = _another(comparison, item)
+            if choice == BACK:
+                continue
         if choice == BACK:
             return BACK
         break
@@ -72,24 +79,37 @@ def decide(
     if note == BACK:
         return BACK
     value = None if choice == LEAVE_OPEN else choice
-    return Decision(decision=value, note=note.strip())
+    return parse_decision(bank, question, {"decision": value, "note": note})
 
 
-def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None) -> Any:
+def _candidates(comparison: Comparison, item: Item) -> list[tuple[Any, str]]:
+    """(answer, title) the room can settle on: each valid one; for a list answer (an order),
+    those the leaders gave and the framework's."""
     bank = comparison.bank
     question = item.question
-    valid = question.decision_choices(bank)
-    said: dict[Any, list[str]] = {}
-    for response in comparison.responses:
-        answer = item.answers.get(response.respondent.role)
-        said.setdefault(answer, []).append(response.respondent.name)
-    suggest = None if question.about_facts else question.expected
-    ordered = sorted(valid, key=lambda c: (c.id != suggest, c.id not in said))
+    spec = question.decision_spec(bank)
+    if not spec.many:
+        return [(o.value, o.title) for o in spec.options]
+    expected = [] if question.expected is None else [question.expected]
+    return [(v, question.label(v, bank)) for v in distinct([*item.answers.values(), *expected])]
+
+
+def _decision_prompt(comparison: Comparison, item: Item, previous: Decision | None) -> Any:
+    question = item.question
+    said = [(item.answers.get(r.respondent.role), r.respondent.name) for r in comparison.responses]
+    suggest = question.suggested_decision()
+    ordered = sorted(
+        _candidates(comparison, item),
+        key=lambda c: (c[0] != suggest, all(c[0] != answer for answer, _ in said)),
+    )
     choices = []
-    for choice in ordered:
-        tags = (["framework"] if choice.id == question.expected else []) + said.get(choice.id, [])
-        title = f"{choice.label}  ({', '.join(tags)})" if tags else choice.label
-        choices.append(questionary.Choice(literal(title), choice.id))
+    for value, label in ordered:
+        tags = ["framework"] if value == question.expected else []
+        tags += [name for answer, name in said if answer == value]
+        title = f"{label}  ({', '.join(tags)})" if tags else label
+        choices.append(questionary.Choice(literal(title), value))
+    if question.decision_spec(comparison.bank).many:
+        choices.append(questionary.Choice("Another answer…", ANOTHER))
     choices.append(questionary.Choice("Leave open for now", LEAVE_OPEN))
     # a question about what has happened starts on "leave open": Enter must not record the
     # framework's answer as a fact
@@ -104,3 +124,11 @@ def _owner_prompt(comparison: Comparison, item: Item, previous: Decision | None)
         default=next((c for c in choices if c.value == default), None),
         instruction=f"({KEYS})",
     )
+
+
+def _another(comparison: Comparison, item: Item) -> Any:
+    """An answer nobody gave, in the question's own widget."""
+    bank = comparison.bank
+    question = item.question
+    spec = question.decision_spec(bank)
+    return widgets.ask(spec, question.suggested_decision(), help_key=False, check=lambda _: True)

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ownerdiag.core.answers import asked_order, finish, with_answer
+from ownerdiag.core.answers import asked_order, finish, record
 from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
@@ -46,9 +46,11 @@ def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: An
     tell()
     tell(f"Question {index + 1} of {total}{section}.")
     tell(question.prompt)
-    options = question.prompt_options(bank)
-    for number, (_, title) in enumerate(options or [], 1):
-        tell(f"  {number}. {title}")
+    spec = question.prompt_spec(bank)
+    for number, option in enumerate(spec.options, 1):
+        tell(f"  {number}. {option.title}")
+    if spec.many:
+        tell(f"Type {spec.how_to_type()}.")
     helps = ", ? for help" if question.help else ""
     while True:
         raw = read(f"Your answer (b to go back{helps}): ")
@@ -61,23 +63,12 @@ def ask(bank: Bank, question: QuestionBase, index: int, total: int, previous: An
             tell("Please answer, or type b to go back.")
             continue
         try:
-            value = _value(bank, question, options, raw)
+            value = question.parse_typed(raw, bank)
         except AnswerError:
-            shown = (
-                f"a number from 1 to {len(options)} or the words of an answer"
-                if options
-                else "some words"
-            )
-            tell(f"Not understood: please type {shown}.")
+            tell(f"Not understood: please type {spec.how_to_type()}.")
             continue
         tell(f"Recorded: {answer_title(bank, question, value)}.")
         return value
-
-
-def _value(bank: Bank, question: QuestionBase, options: Any, raw: str) -> Any:
-    if options and raw.isdigit() and 1 <= int(raw) <= len(options):
-        return options[int(raw) - 1][0]
-    return question.parse(raw, bank)
 
 
 def review(bank: Bank, response: Response, save: Save) -> Response:
@@ -99,7 +90,7 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
         started = time.monotonic()
         answer = ask(bank, question, choice - 1, len(questions))
         if answer != BACK:
-            response = with_answer(response, question.id, answer, time.monotonic() - started)
+            response = record(bank, response, question, answer, time.monotonic() - started)
             save(response)
 
 

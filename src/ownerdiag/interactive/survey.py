@@ -11,19 +11,19 @@ from typing import Any
 import questionary
 from prompt_toolkit.application import get_app_session
 
-from ownerdiag.core.answers import asked_order, finish, with_answer
+from ownerdiag.core.answers import asked_order, finish, record
+from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
+from ownerdiag.interactive import widgets
 from ownerdiag.interactive.lifecycle import answer_all, utc_now
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
 from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
 SAVE = "\x00save"
 KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
-CHOICE_KEYS = "← or Ctrl-B back"
-TEXT_KEYS = "Enter save · Ctrl-B back"
 REVIEW_WIDTH = 80
 """The widest review line: one line per answer, on terminals up to this wide and narrower."""
 
@@ -78,10 +78,13 @@ def ask(
         fresh_screen()
     say((f"[{index + 1}/{total}]{section}", "bold fg:ansicyan"))
     say("", (wrapped(question.prompt), "bold"))
-    if question.help and question.prompt_options(bank) is None:
+    spec = question.prompt_spec(bank)
+    if question.help and spec.widget == "text":
         say((wrapped(question.help), "italic"))
     while True:
-        answer = _prompt(bank, question, previous).unsafe_ask()
+        answer = widgets.ask(
+            spec, previous, help_key=bool(question.help), check=_check(bank, question)
+        )
         if answer != HELP:
             return answer
         # never the bank's `why`: it gives the framework's answer away
@@ -145,7 +148,7 @@ def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) ->
     said = shorten(said, max(12, width // 3))
     room = max(10, width - len(said) - 9)
     prompt = shorten(question.prompt, room)
-    unsure = question.names_owners and answer == question.neutral_answer(bank)
+    unsure = question.is_unsure(answer)
     style = "bold fg:ansiyellow" if unsure else "bold"
     return [(f"{number:>3}. ", "fg:ansibrightblack"), f"{prompt}  ", (f"→ {said}", style)]
 
@@ -168,7 +171,9 @@ def _change_one(bank: Bank, response: Response, save: Save) -> Response:
         for n, q in enumerate(questions, 1)
     ]
     choices.append(questionary.Choice("← Back to the review", BACK))
-    picker = questionary.select("Which answer?", choices=choices, instruction=f"({CHOICE_KEYS})")
+    picker = questionary.select(
+        "Which answer?", choices=choices, instruction=f"({widgets.CHOICE_KEYS})"
+    )
     question_id = with_back(picker, help_key=False, arrow_back=True).unsafe_ask()
     if question_id == BACK:
         return response
@@ -178,44 +183,20 @@ def _change_one(bank: Bank, response: Response, save: Save) -> Response:
     answer = ask(bank, question, index, len(questions), response.answers.get(question.id))
     if answer == BACK:
         return response
-    response = with_answer(response, question.id, answer, time.monotonic() - started)
+    response = record(bank, response, question, answer, time.monotonic() - started)
     save(response)
     return response
 
 
-def _prompt(bank: Bank, question: QuestionBase, previous: Any) -> questionary.Question:
-    options = question.prompt_options(bank)
-    if options is None:
-        return with_back(
-            questionary.text(
-                "Your answer",
-                qmark="›",
-                default=str(previous or ""),
-                instruction=f"({TEXT_KEYS})",
-                validate=lambda text: bool(text.strip()) or "Please write a short answer.",
-            ),
-            help_key=False,
-        )
-    # never the framework's answer: the kind's honest "not sure" one
-    default = previous if previous is not None else question.neutral_answer(bank)
-    keys = question.shortcut_keys(bank) or [str(n) for n in range(1, len(options) + 1)]
-    choices = [
-        questionary.Choice(literal(title), value, shortcut_key=key if len(options) <= 9 else None)
-        for (value, title), key in zip(options, keys, strict=False)
-    ]
-    helps = " · ? help" if question.help else ""
-    return with_back(
-        questionary.select(
-            "Your answer",
-            qmark="›",
-            choices=choices,
-            default=next((c for c in choices if c.value == default), None),
-            instruction=f"({CHOICE_KEYS}{helps})",
-            use_shortcuts=len(options) <= 9,
-        ),
-        help_key=bool(question.help),
-        arrow_back=True,
-    )
+def _check(bank: Bank, question: QuestionBase) -> widgets.Check:
+    def check(text: str) -> bool | str:
+        try:
+            question.parse_typed(text, bank)
+        except AnswerError as problem:
+            return str(problem) if text.strip() else "Please write a short answer."
+        return True
+
+    return check
 
 
 def fresh_screen() -> None:

@@ -61,7 +61,6 @@ def bank_tables(bank: Bank) -> Any:
     from rich.text import Text
 
     from ownerdiag.render.console import titled_table
-    from ownerdiag.render.labels import short_label
 
     parts: list[Any] = [Text(f"{literal(bank.title)}  ({bank.id} {bank.version})", style="bold")]
     if bank.description:
@@ -81,9 +80,7 @@ def bank_tables(bank: Bank) -> Any:
         table.add_column("question")
         table.add_column("framework")
         for q in questions:
-            expected = "—" if q.expected is None else q.label(q.expected, bank)
-            if q.names_owners and q.expected is not None:
-                expected = short_label(bank, q.expected)
+            expected = "—" if q.expected is None else q.short_text(q.expected, bank)
             table.add_row(q.id, q.kind, literal(q.prompt), literal(expected))
         parts.append(table)
     return Group(*parts)

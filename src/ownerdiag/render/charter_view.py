@@ -7,20 +7,11 @@ from typing import Any
 
 from ownerdiag.core.charter import Charter, Settled, settle_all
 from ownerdiag.core.engine import Comparison
-from ownerdiag.core.fields import JOINT
 from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.core.models import Decisions
 from ownerdiag.core.text import text_key
 from ownerdiag.render.labels import positions
 from ownerdiag.render.view import bank_view, framework_text
-
-
-def owner_phrase(comparison: Comparison, owner: str) -> str:
-    bank = comparison.bank
-    if owner == JOINT:
-        labels = list(bank.roles.values())
-        return " and ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
-    return bank.owner_label(owner)
 
 
 def origin(comparison: Comparison, source: str) -> str:
@@ -32,11 +23,7 @@ def origin(comparison: Comparison, source: str) -> str:
 def value_phrase(comparison: Comparison, settled: Settled) -> str:
     if settled.value is None:
         return "to decide"
-    if settled.item.question.names_owners:
-        return owner_phrase(comparison, settled.value) + (
-            ", jointly" if settled.value == JOINT else ""
-        )
-    return settled.item.question.label(settled.value, comparison.bank)
+    return settled.item.question.charter_text(settled.value, comparison.bank)
 
 
 def area(settled: Settled) -> str:

@@ -59,8 +59,8 @@ def answer_form(bank: Bank, role: str | None = None) -> str:
 
 def answer_placeholder(question: QuestionBase, bank: Bank) -> list[str]:
     """The lines a leader completes: ``key:`` for a short answer, a literal block to write in
-    for a free-text one (a question with no choices and no pick-one prompt)."""
-    if question.prompt_options(bank) is None and question.choices(bank) is None:
+    for a written one."""
+    if question.prompt_spec(bank).widget == "text":
         return [f"{question.id}: |{len(TEXT_INDENT)}-", TEXT_INDENT]
     return [f"{question.id}:"]
 

@@ -7,15 +7,12 @@ from typing import Any
 
 from ownerdiag.core import kinds
 from ownerdiag.core.engine import Agreement, Comparison, Headline, Item
-from ownerdiag.core.fields import JOINT, UNCLEAR
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.base import LANE_TABLE
+from ownerdiag.core.kinds.owner import SHORT_LABEL_WIDTH, short_owner_label
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import Caution
 from ownerdiag.core.verdicts import Severity, Verdict
-
-SHORT_LABEL_WIDTH = 12
-RESERVED_SHORT = {JOINT: "Joint", UNCLEAR: "Unclear"}
 
 SYMBOL = {
     Verdict.vacuum: "∅",
@@ -65,22 +62,14 @@ def answer_text(bank: Bank, item: Item, role: str, short: bool = True) -> str:
 
 
 def value_text(bank: Bank, item: Item, value: Any, short: bool = True) -> str:
-    if item.question.names_owners and short:
-        return short_label(bank, value)
-    return item.question.label(value, bank)
+    question = item.question
+    return question.short_text(value, bank) if short else question.label(value, bank)
 
 
 def short_label(bank: Bank, owner: str, width: int = SHORT_LABEL_WIDTH) -> str:
-    """For narrow table cells: the bank's short label, else the label or its initials."""
-    if owner in bank.short_labels:
-        return bank.short_labels[owner]
-    if owner in RESERVED_SHORT:
-        return RESERVED_SHORT[owner]
-    label = bank.owner_label(owner)
-    if len(label) <= width:
-        return label
-    capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
-    return "".join(capitals) if len(capitals) > 1 else label
+    """A role or party for narrow table cells: the bank's short label, else the label or its
+    initials."""
+    return short_owner_label(bank, owner, width)
 
 
 def expected_text(bank: Bank, item: Item) -> str:
@@ -116,10 +105,7 @@ def shorten(text: str, width: int) -> str:
 
 def answer_title(bank: Bank, question: QuestionBase, answer: Any) -> str:
     """An answer as the respondent picked it: the option's title (``2 — Rarely``) or its label."""
-    for value, title in question.prompt_options(bank) or []:
-        if value == answer:
-            return title
-    return question.label(answer, bank)
+    return question.prompt_spec(bank).title(answer) or question.label(answer, bank)
 
 
 def caution_text(caution: Caution) -> str:

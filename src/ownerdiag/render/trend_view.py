@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ownerdiag.core.trend import Trend
-from ownerdiag.render.labels import bar, score_text, short_label, verdict_word
+from ownerdiag.render.labels import bar, score_text, verdict_word
 from ownerdiag.render.report_json import trend_json
 
 STATUS_WORDS = {
@@ -56,7 +56,7 @@ def trend_view(trend: Trend, title: str = "") -> dict[str, Any]:
 def _said(question: Any, bank: Any, answer: Any) -> str:
     if question is None:
         return str(answer)
-    return short_label(bank, answer) if question.names_owners else question.label(answer, bank)
+    return question.short_text(answer, bank)
 
 
 def _score_words(scores: dict[str, Any]) -> dict[str, Any]:

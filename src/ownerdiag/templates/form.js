@@ -118,23 +118,15 @@
     const heading = el("h2", { id: "prompt", text: q.prompt });
     const helpText = q.help ? el("p", { id: "help", class: "help", hidden: "", text: q.help }) : null;
     const current = q.id in state.answers ? state.answers[q.id] : q.neutral;
-    let field;
-    if (q.options) {
-      field = el("div", { role: "radiogroup", "aria-labelledby": "prompt" });
-      q.options.forEach(([value, title], i) => {
-        const id = `option-${i}`;
-        const key = q.keys ? q.keys[i] : String(i + 1);
-        const radio = el("input", { type: "radio", name: "answer", id, value: JSON.stringify(value) });
-        if (JSON.stringify(value) === JSON.stringify(current)) radio.checked = true;
-        field.append(el("div", { class: "option" }, radio,
-          el("label", { for: id }, el("kbd", { text: key, "aria-hidden": "true" }), document.createTextNode(" " + title))));
-      });
-    } else {
-      field = el("textarea", { id: "text-answer", rows: "4", "aria-labelledby": "prompt", maxlength: "4000" });
-      field.value = typeof current === "string" ? current : "";
-    }
+    const picksOne = q.widget === "select" || q.widget === "scale";
+    const field = picksOne ? oneField(q, current) : q.widget === "ordered" ? orderedField(q, current)
+      : q.widget === "multi_select" ? manyField(q, current) : textField(current);
     const error = el("p", { class: "error", role: "alert" });
-    const keys = q.options ? (q.keys ? "y or n" : "a number") + ", then Enter" : "type, then Ctrl+Enter";
+    const keys = {
+      text: "type, then Ctrl+Enter",
+      ordered: "Tab to an arrow and press Enter to move that answer; Enter on the list goes on",
+      multi_select: "Tab and Space tick answers; Enter goes on",
+    }[q.widget] || `${q.keys[0] === "1" ? "a number" : q.keys.join(" or ")}, then Enter`;
     show(
       el("h1", { class: "bank", text: data.bank.title }),
       progress, bar, heading, helpText, field, error,
@@ -148,14 +140,17 @@
     (checked || field).focus();
 
     function chosen() {
-      if (!q.options) return field.value.trim();
-      const picked = field.querySelector("input:checked");
-      return picked ? JSON.parse(picked.value) : null;
+      if (q.widget === "text") return field.value.trim();
+      const values = [...field.querySelectorAll("[data-value]")]
+        .filter((node) => q.widget === "ordered" || node.checked)
+        .map((node) => JSON.parse(node.dataset.value));
+      return q.widget === "ordered" || q.widget === "multi_select" ? values : values[0] ?? null;
     }
     function next() {
       const value = chosen();
-      if (value === null || value === "") {
-        error.textContent = q.options ? "Pick one answer." : "Please write a few words.";
+      if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
+        error.textContent = q.widget === "text" ? "Please write a few words."
+          : q.widget === "multi_select" ? "Tick at least one answer." : "Pick one answer.";
         return;
       }
       record(q, value);
@@ -177,9 +172,8 @@
       if (e.key === "Enter") { e.preventDefault(); next(); return; }
       if (e.key === "b" || (e.key === "ArrowLeft" && e.altKey)) { e.preventDefault(); back(); return; }
       if (e.key === "?") { e.preventDefault(); toggleHelp(); return; }
-      if (!q.options) return;
-      const keys = q.keys || q.options.map((_, i) => String(i + 1));
-      const at = keys.indexOf(e.key.toLowerCase());
+      if (!picksOne) return;
+      const at = q.keys.indexOf(e.key.toLowerCase());
       if (at >= 0) {
         e.preventDefault();
         const radio = field.querySelectorAll("input")[at];
@@ -189,6 +183,60 @@
     };
   }
 
+  function oneField(q, current) {
+    const field = el("div", { role: "radiogroup", "aria-labelledby": "prompt" });
+    q.options.forEach(([value, title], i) => {
+      const id = `option-${i}`;
+      const radio = el("input", { type: "radio", name: "answer", id, "data-value": JSON.stringify(value) });
+      if (same(value, current)) radio.checked = true;
+      field.append(el("div", { class: "option" }, radio,
+        el("label", { for: id }, el("kbd", { text: q.keys[i], "aria-hidden": "true" }), document.createTextNode(" " + title))));
+    });
+    return field;
+  }
+  function manyField(q, current) {
+    const field = el("div", { role: "group", "aria-labelledby": "prompt" });
+    const ticked = Array.isArray(current) ? current : [];
+    q.options.forEach(([value, title], i) => {
+      const id = `option-${i}`;
+      const box = el("input", { type: "checkbox", id, "data-value": JSON.stringify(value) });
+      box.checked = ticked.some((v) => same(v, value));
+      field.append(el("div", { class: "option" }, box, el("label", { for: id, text: " " + title })));
+    });
+    return field;
+  }
+  function orderedField(q, current) {
+    const field = el("ol", { class: "ordered", tabindex: "0", "aria-labelledby": "prompt" });
+    const order = Array.isArray(current) && current.length === q.options.length ? current : q.options.map(([v]) => v);
+    const move = (item, step, button) => {
+      const to = step < 0 ? item.previousElementSibling : item.nextElementSibling?.nextElementSibling;
+      if (step < 0 && !to) return;
+      field.insertBefore(item, to || null);
+      button.focus();
+    };
+    for (const value of order) {
+      const title = titleOf(q, value);
+      const item = el("li", { "data-value": JSON.stringify(value) }, el("span", { text: title }));
+      const up = el("button", { type: "button", class: "secondary move", "aria-label": `Move ${title} up`, text: "↑" });
+      const down = el("button", { type: "button", class: "secondary move", "aria-label": `Move ${title} down`, text: "↓" });
+      up.addEventListener("click", () => move(item, -1, up));
+      down.addEventListener("click", () => move(item, 1, down));
+      item.append(" ", up, down);
+      field.append(item);
+    }
+    return field;
+  }
+  function textField(current) {
+    const field = el("textarea", { id: "text-answer", rows: "4", "aria-labelledby": "prompt", maxlength: "4000" });
+    field.value = typeof current === "string" ? current : "";
+    return field;
+  }
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function titleOf(q, value) {
+    const found = q.options.find(([v]) => same(v, value));
+    return found ? found[1] : String(value);
+  }
+
   function record(q, value) {
     state.answers[q.id] = value;
     const spent = (performance.now() - shownAt) / 1000;
@@ -196,9 +244,8 @@
   }
 
   function label(q, value) {
-    if (!q.options) return value;
-    const found = q.options.find(([v]) => JSON.stringify(v) === JSON.stringify(value));
-    return found ? found[1] : String(value);
+    if (q.widget === "text") return value;
+    return Array.isArray(value) ? value.map((v) => titleOf(q, v)).join(q.joiner) : titleOf(q, value);
   }
 
   function cautions() {
@@ -270,7 +317,10 @@
     }
     return out + '"';
   }
-  function scalar(value) { return typeof value === "number" ? String(value) : quoted(value); }
+  function scalar(value) {
+    if (Array.isArray(value)) return "[" + value.map(quoted).join(", ") + "]";
+    return typeof value === "number" ? String(value) : quoted(value);
+  }
   function slug(text) {
     const ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "anonymous";

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import Field
 
 from ownerdiag.core.fields import (
-    UNCLEAR,
     Answer,
     AnswerError,
     Choice,
@@ -24,6 +23,7 @@ from ownerdiag.core.fields import (
     Text,
     Weight,
 )
+from ownerdiag.core.kinds.spec import Option, PromptSpec
 from ownerdiag.core.text import text_key
 from ownerdiag.core.verdicts import Verdict, agreed
 
@@ -103,19 +103,44 @@ class QuestionBase(Strict):
         return {}
 
     def label(self, answer: Any, bank: Bank) -> str:
-        for choice in self.choices(bank) or []:
-            if choice.id == answer:
-                return choice.label
-        return "—" if answer is None else str(answer)
+        """The answer in words: its option's title; a list as its titles in order."""
+        spec = self.prompt_spec(bank)
+        if isinstance(answer, list):
+            return spec.list_title(answer) or "—"
+        return "—" if answer is None else spec.title(answer) or str(answer)
 
-    def prompt_options(self, bank: Bank) -> list[tuple[Answer, str]] | None:
-        """(answer, title) for a pick-one prompt; ``None`` asks for typed text instead."""
-        return [(c.id, c.label) for c in self.choices(bank) or []]
+    def prompt_spec(self, bank: Bank) -> PromptSpec:
+        """The widget that asks this question, its options, and where it starts."""
+        options = tuple(Option(c.id, c.label) for c in self.choices(bank) or [])
+        return PromptSpec("select", options, neutral=self.neutral_answer(bank))
 
-    def shortcut_keys(self, bank: Bank) -> list[str] | None:
-        """One key per prompt option, when the options have natural ones (y and n); else the
-        prompt numbers them."""
-        return None
+    def parse_typed(self, text: str, bank: Bank) -> Answer:
+        """A typed line as the answer stored (an option's number stands for the option)."""
+        return self.parse(self.prompt_spec(bank).from_typed(text), bank)
+
+    def decision_spec(self, bank: Bank) -> PromptSpec:
+        """The widget the meeting settles this question with: the answers a decision may be."""
+        spec = self.prompt_spec(bank)
+        if spec.many or spec.widget == "text":
+            return spec
+        return spec.only([c.id for c in self.decision_choices(bank)])
+
+    def suggested_decision(self) -> Answer | None:
+        """Where the meeting's prompt starts: the framework's answer, unless the question asks
+        what has happened (the room states facts; the framework does not)."""
+        return None if self.about_facts else self.expected
+
+    def is_unsure(self, answer: Any) -> bool:
+        """Whether ``answer`` says "I can't say" (marked in the review; no decision)."""
+        return False
+
+    def short_text(self, answer: Any, bank: Bank) -> str:
+        """The answer for a narrow table cell; :meth:`label` unless the kind has shorter words."""
+        return self.label(answer, bank)
+
+    def charter_text(self, answer: Any, bank: Bank) -> str:
+        """The answer as the signed agreement words it."""
+        return self.label(answer, bank)
 
     def neutral_answer(self, bank: Bank) -> Answer | None:
         """Where a prompt starts: the honest "not sure" answer, never the framework's."""
@@ -145,8 +170,8 @@ class QuestionBase(Strict):
         return f"Agree an answer to: {self.prompt}"
 
     def decision_choices(self, bank: Bank) -> list[Choice]:
-        """What the room can settle on: any valid answer except "nobody clearly"."""
-        return [c for c in self.choices(bank) or [] if c.id != UNCLEAR]
+        """What the room can settle on: any valid answer except "I can't say"."""
+        return [c for c in self.choices(bank) or [] if not self.is_unsure(c.id)]
 
 
 def lower_first(text: str) -> str:

@@ -69,3 +69,35 @@ class OwnerQuestion(QuestionBase):
 
     def label(self, answer: Any, bank: Bank) -> str:
         return bank.owner_label(answer) if answer is not None else "—"
+
+    def short_text(self, answer: Any, bank: Bank) -> str:
+        return short_owner_label(bank, answer) if answer is not None else "—"
+
+    def charter_text(self, answer: Any, bank: Bank) -> str:
+        if answer == JOINT:
+            labels = list(bank.roles.values())
+            both = (
+                " and ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+            )
+            return f"{both}, jointly"
+        return bank.owner_label(answer)
+
+    def is_unsure(self, answer: Any) -> bool:
+        return answer == UNCLEAR
+
+
+SHORT_LABEL_WIDTH = 12
+RESERVED_SHORT = {JOINT: "Joint", UNCLEAR: "Unclear"}
+
+
+def short_owner_label(bank: Bank, owner: str, width: int = SHORT_LABEL_WIDTH) -> str:
+    """For narrow table cells: the bank's short label, else the label or its initials."""
+    if owner in bank.short_labels:
+        return bank.short_labels[owner]
+    if owner in RESERVED_SHORT:
+        return RESERVED_SHORT[owner]
+    label = bank.owner_label(owner)
+    if len(label) <= width:
+        return label
+    capitals = [w if w.isupper() else w[0] for w in label.split() if w[:1].isupper()]
+    return "".join(capitals) if len(capitals) > 1 else label

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from ownerdiag.core.fields import Answer, AnswerError, LongText
 from ownerdiag.core.kinds.base import Answers, QuestionBase
+from ownerdiag.core.kinds.spec import Option, PromptSpec
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
@@ -61,9 +62,10 @@ class ScaleQuestion(QuestionBase):
     def _ends(self) -> dict[int, str]:
         return {n: label for n, label in ((1, self.low_label), (5, self.high_label)) if label}
 
-    def prompt_options(self, bank: Bank) -> list[tuple[Answer, str]]:
+    def prompt_spec(self, bank: Bank) -> PromptSpec:
         ends = self._ends()
-        return [(n, f"{n} — {ends[n]}" if n in ends else str(n)) for n in POINTS]
+        options = (Option(n, f"{n} — {ends[n]}" if n in ends else str(n)) for n in POINTS)
+        return PromptSpec("scale", tuple(options), neutral=self.neutral_answer(bank))
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return 3

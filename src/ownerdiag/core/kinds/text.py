@@ -8,6 +8,7 @@ from pydantic import Field
 
 from ownerdiag.core.fields import Answer, AnswerError
 from ownerdiag.core.kinds.base import QuestionBase
+from ownerdiag.core.kinds.spec import PromptSpec
 
 if TYPE_CHECKING:
     from ownerdiag.core.models import Bank
@@ -30,8 +31,8 @@ class TextQuestion(QuestionBase):
             raise AnswerError("needs a written answer (a sentence of text)")
         return str(raw).strip()
 
-    def prompt_options(self, bank: Bank) -> None:
-        return None
+    def prompt_spec(self, bank: Bank) -> PromptSpec:
+        return PromptSpec("text", neutral=self.neutral_answer(bank))
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return ""

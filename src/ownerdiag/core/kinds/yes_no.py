@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ownerdiag.core.fields import Answer, Choice
 from ownerdiag.core.kinds.base import QuestionBase
 from ownerdiag.core.kinds.cadence import RHYTHMS_GROUP
+from ownerdiag.core.kinds.spec import PromptSpec
 
 if TYPE_CHECKING:
     from ownerdiag.core.models import Bank
@@ -35,8 +37,8 @@ class YesNoQuestion(QuestionBase):
     def aliases(self, bank: Bank) -> dict[str, str]:
         return YES_NO_ALIASES
 
-    def shortcut_keys(self, bank: Bank) -> list[str]:
-        return ["y", "n"]
+    def prompt_spec(self, bank: Bank) -> PromptSpec:
+        return replace(super().prompt_spec(bank), keys=("y", "n"))
 
     def neutral_answer(self, bank: Bank) -> Answer:
         return "no"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
-from typing import Literal
+from typing import Any, Literal
 
 from ownerdiag.core.fields import UNCLEAR
 from ownerdiag.core.models import Bank, Response
@@ -35,6 +35,14 @@ class Caution:
     threshold: float
 
 
+WORDING: dict[CautionKind, str] = {
+    "straight_lining": "the same answer on {percent}% of owner questions",
+    "cannot_say": "“can't say” on {percent}% of owner questions",
+    "speeding": "answered in {seconds} s per question (median)",
+}
+"""Each caution in words; the browser form gets these as data and fills them in the same way."""
+
+
 def cautions(bank: Bank, response: Response) -> list[Caution]:
     """What looks unreliable in ``response``; empty when nothing does."""
     owner = [
@@ -42,16 +50,39 @@ def cautions(bank: Bank, response: Response) -> list[Caution]:
         for q in bank.questions
         if q.names_owners and q.id in response.answers
     ]
+    return cautions_of(owner, list(response.seconds.values()))
+
+
+def cautions_of(owner: list[Any], times: list[float]) -> list[Caution]:
+    """Cautions from the owner answers and the seconds each answer took."""
     found: list[Caution] = []
     if len(owner) >= MIN_ANSWERS:
         (_, most), *_ = Counter(owner).most_common(1)
-        share = most / len(owner)
-        if share >= STRAIGHT_LINE_SHARE:
-            found.append(Caution("straight_lining", round(share, 2), STRAIGHT_LINE_SHARE))
-        unclear = owner.count(UNCLEAR) / len(owner)
-        if unclear > CANNOT_SAY_SHARE:
-            found.append(Caution("cannot_say", round(unclear, 2), CANNOT_SAY_SHARE))
-    times = list(response.seconds.values())
+        if most / len(owner) >= STRAIGHT_LINE_SHARE:
+            found.append(Caution("straight_lining", share(most, len(owner)), STRAIGHT_LINE_SHARE))
+        unclear = owner.count(UNCLEAR)
+        if unclear / len(owner) > CANNOT_SAY_SHARE:
+            found.append(Caution("cannot_say", share(unclear, len(owner)), CANNOT_SAY_SHARE))
     if len(times) >= MIN_ANSWERS and median(times) < SPEEDING_SECONDS:
-        found.append(Caution("speeding", round(median(times), 1), SPEEDING_SECONDS))
+        found.append(Caution("speeding", median_tenths(times) / 10, SPEEDING_SECONDS))
     return found
+
+
+def share(count: int, total: int) -> float:
+    """``count / total`` to the whole percent, a half rounded up: in integers, so the browser
+    form's sum gives the same figure."""
+    return (200 * count + total) // (2 * total) / 100
+
+
+def median_tenths(times: list[float]) -> int:
+    """The median in tenths of a second, a half rounded up (integers, as in the browser form)."""
+    tenths = sorted(round(t * 10) for t in times)
+    mid = len(tenths) // 2
+    return tenths[mid] if len(tenths) % 2 else (tenths[mid - 1] + tenths[mid] + 1) // 2
+
+
+def wording(caution: Caution) -> str:
+    """One caution in words, with its figure."""
+    return WORDING[caution.kind].format(
+        percent=round(100 * caution.figure), seconds=f"{caution.figure:g}"
+    )

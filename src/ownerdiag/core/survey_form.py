@@ -51,6 +51,7 @@ def payload(bank: Bank, role: str) -> dict[str, Any]:
             "speeding_seconds": quality.SPEEDING_SECONDS,
             "min_answers": quality.MIN_ANSWERS,
             "unclear": UNCLEAR,
+            "wording": quality.WORDING,
         },
     }
 

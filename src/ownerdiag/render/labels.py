@@ -11,7 +11,7 @@ from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.base import LANE_TABLE
 from ownerdiag.core.kinds.owner import SHORT_LABEL_WIDTH, short_owner_label
 from ownerdiag.core.models import Bank, Response
-from ownerdiag.core.quality import Caution
+from ownerdiag.core.quality import Caution, wording
 from ownerdiag.core.verdicts import Severity, Verdict
 
 SYMBOL = {
@@ -110,10 +110,7 @@ def answer_title(bank: Bank, question: QuestionBase, answer: Any) -> str:
 
 def caution_text(caution: Caution) -> str:
     """One caution in words, with its figure."""
-    if caution.kind == "speeding":
-        return f"answered in {caution.figure:g} s per question (median)"
-    what = "the same answer" if caution.kind == "straight_lining" else "“can't say”"
-    return f"{what} on {round(100 * caution.figure)}% of owner questions"
+    return wording(caution)
 
 
 def headline_sentence(top: Headline) -> str:

@@ -249,24 +249,39 @@
   }
 
   function cautions() {
-    const limits = data.quality;
     const owners = questions.filter((q) => q.owner && q.id in state.answers).map((q) => state.answers[q.id]);
+    return cautionsFor(owners, Object.values(state.seconds)).map(cautionText);
+  }
+  // the rules and words of core/quality.py, in the same integer sums (a test checks them)
+  function cautionsFor(owners, times) {
+    const limits = data.quality;
     const found = [];
     if (owners.length >= limits.min_answers) {
-      const counts = {};
-      for (const a of owners) counts[a] = (counts[a] || 0) + 1;
-      const most = Math.max(...Object.values(counts)) / owners.length;
-      if (most >= limits.straight_lining) found.push(`the same answer on ${Math.round(100 * most)}% of the owner questions`);
-      const unclear = (counts[limits.unclear] || 0) / owners.length;
-      if (unclear > limits.cannot_say) found.push(`“can't say” on ${Math.round(100 * unclear)}% of the owner questions`);
+      const counts = new Map();
+      for (const a of owners) counts.set(a, (counts.get(a) || 0) + 1);
+      const most = Math.max(...counts.values());
+      if (most / owners.length >= limits.straight_lining) found.push({ kind: "straight_lining", figure: share(most, owners.length) });
+      const unclear = counts.get(limits.unclear) || 0;
+      if (unclear / owners.length > limits.cannot_say) found.push({ kind: "cannot_say", figure: share(unclear, owners.length) });
     }
-    const times = Object.values(state.seconds).sort((a, b) => a - b);
     if (times.length >= limits.min_answers) {
-      const mid = times.length / 2;
-      const median = times.length % 2 ? times[Math.floor(mid)] : (times[mid - 1] + times[mid]) / 2;
-      if (median < limits.speeding_seconds) found.push(`${median.toFixed(1)} seconds per answer (median)`);
+      const sorted = [...times].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+      if (median < limits.speeding_seconds) found.push({ kind: "speeding", figure: medianTenths(sorted) / 10 });
     }
     return found;
+  }
+  function share(count, total) { return Math.floor((200 * count + total) / (2 * total)) / 100; }
+  function medianTenths(sorted) {
+    const tenths = sorted.map((t) => Math.round(t * 10));
+    const mid = Math.floor(tenths.length / 2);
+    return tenths.length % 2 ? tenths[mid] : Math.floor((tenths[mid - 1] + tenths[mid] + 1) / 2);
+  }
+  function cautionText(caution) {
+    return data.quality.wording[caution.kind]
+      .replace("{percent}", String(Math.round(100 * caution.figure)))
+      .replace("{seconds}", String(caution.figure));
   }
 
   function reviewScreen() {
@@ -386,6 +401,7 @@
     if (download) link.click();
   }
 
+  window.ownerdiagRules = Object.freeze({ slug, cautionsFor, cautionText, shuffled });
   if (state.screen === "review") reviewScreen();
   else if (state.screen === "done") finish(false);
   else if (state.screen === "question" && state.name) questionScreen();

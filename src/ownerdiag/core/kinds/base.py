@@ -1,8 +1,9 @@
 """What every question kind shares, and the defaults a kind overrides.
 
 A kind is one class: its YAML fields (pydantic), how it reads an answer, its choices and labels,
-the neutral answer a prompt starts on, its verdict rule, where the report shows it, how the paper
-form hints it, and whether the meeting decides it. Nothing outside the kind switches on its name.
+the widget that asks it (:meth:`QuestionBase.prompt_spec`), its verdict rule, where the report
+shows it, how the paper form hints it, and whether the meeting decides it. Nothing outside the
+kind switches on its name.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ownerdiag.core.text import text_key
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 Answers = Sequence[tuple[str, Any]]
 """(role, answer) for each respondent who answered."""

@@ -9,7 +9,7 @@ from ownerdiag.core.kinds.base import Answers, QuestionBase, distinct, lower_fir
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 CADENCES: dict[str, str] = {
     "weekly": "Weekly",

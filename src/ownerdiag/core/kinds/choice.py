@@ -11,7 +11,7 @@ from ownerdiag.core.kinds.base import QuestionBase
 from ownerdiag.core.kinds.cadence import RHYTHMS_GROUP
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 
 class ChoiceQuestion(QuestionBase):

@@ -20,7 +20,7 @@ OWNER_ALIASES: dict[str, str] = {
 """Everyday words for ``joint`` and ``unclear`` (matched in any case)."""
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 
 def owner_verdict(answers: Answers, expected: str | None) -> Verdict:

@@ -13,7 +13,7 @@ from ownerdiag.core.kinds.spec import Option, PromptSpec
 from ownerdiag.core.verdicts import Verdict, agreed
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 POINTS = range(1, 6)
 

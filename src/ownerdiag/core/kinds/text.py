@@ -11,7 +11,7 @@ from ownerdiag.core.kinds.base import QuestionBase
 from ownerdiag.core.kinds.spec import PromptSpec
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 
 class TextQuestion(QuestionBase):

@@ -11,7 +11,7 @@ from ownerdiag.core.kinds.cadence import RHYTHMS_GROUP
 from ownerdiag.core.kinds.spec import PromptSpec
 
 if TYPE_CHECKING:
-    from ownerdiag.core.models import Bank
+    from ownerdiag.core.kinds.bank import Bank
 
 YES_NO: dict[str, str] = {"yes": "Yes", "no": "No"}
 _CHOICES = tuple(Choice(id=k, label=v) for k, v in YES_NO.items())

@@ -1,0 +1,470 @@
+"""What a user would see go wrong in trend, charter, decisions, answers and the portfolio.
+
+Each test here was written against a mutant that the rest of the fast suite let live (issue 29):
+a trend over three rounds that reports the second round as the last, a note dropped from the
+charter, a meeting never marked finished, a shuffled response that crashes review. The core is
+pure, so every test calls it directly on a small bank built here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from ownerdiag.core import answers, charter, decisions, portfolio, trend
+from ownerdiag.core.engine import Comparison, compare
+from ownerdiag.core.models import Bank, Decision, Decisions, Response
+from ownerdiag.core.verdicts import Severity
+from ownerdiag.errors import InputError
+from ownerdiag.files.schema import validate
+from ownerdiag.files.yamlio import parse_yaml
+
+from .conftest import MINI_BANK
+
+T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T1 = T0 + timedelta(hours=2)
+
+# every scored question answered as the bank expects it: aligned everywhere
+EXPECTED: dict[str, Any] = {
+    "strategy": "cro",
+    "lists": "vp_sales",
+    "review": "monthly",
+    "documented": "yes",
+    "clarity": 4,
+    "sentence": "The CRO owns it.",
+}
+
+
+# function-scoped on purpose: mutmut maps each test to the code it runs
+@pytest.fixture
+def bank() -> Bank:
+    return validate(Bank, parse_yaml(MINI_BANK, "mini.yaml"), "question bank")
+
+
+def respond(bank: Bank, role: str, changes: dict[str, Any]) -> Response:
+    response = answers.start(bank, role, role.upper(), T0)
+    for question_id, answer in {**EXPECTED, **changes}.items():
+        response = answers.record(bank, response, bank.question(question_id), answer)
+    return answers.finish(bank, response, T0)
+
+
+def compared(bank: Bank, cro: dict[str, Any], vp: dict[str, Any]) -> Comparison:
+    return compare(bank, [respond(bank, "cro", cro), respond(bank, "vp_sales", vp)])
+
+
+# --- trend: three rounds, first, middle and last ---------------------------------------------
+
+# Round by round (credit: aligned 1, drift 0.5, anything else 0; every weight normal):
+#   strategy   collision (high)   aligned            drift (low)      -> persisted, better
+#   review     drift (low)        drift (low)        mismatch (med)   -> persisted, worse
+#   documented mismatch (med)     mismatch (med)     aligned          -> closed
+#   lists      aligned            vacuum (high)      aligned          -> steady (middle ignored)
+#   clarity    aligned            aligned            drift (low)      -> opened
+# design lane (strategy, review, documented): 0.5/3 = 17, 1.5/3 = 50, 1.5/3 = 50
+# execution lane (lists, clarity):            2/2 = 100,  1/2 = 50,   1.5/2 = 75
+# overall:                                    2.5/5 = 50, 2.5/5 = 50, 3/5 = 60
+ROUNDS: list[tuple[dict[str, Any], dict[str, Any]]] = [
+    (
+        {"review": "quarterly", "documented": "no"},
+        {"strategy": "vp_sales", "review": "quarterly"},
+    ),
+    (
+        {"review": "quarterly", "documented": "no", "lists": "unclear"},
+        {"review": "quarterly"},
+    ),
+    (
+        {"strategy": "vp_sales", "review": "weekly", "clarity": 3},
+        {"strategy": "vp_sales", "review": "yearly", "clarity": 3},
+    ),
+]
+
+
+@pytest.fixture
+def three_rounds(bank: Bank) -> trend.Trend:
+    rounds = [
+        trend.Round(f"Q{n}", compared(bank, cro, vp)) for n, (cro, vp) in enumerate(ROUNDS, 1)
+    ]
+    return trend.trend(rounds)
+
+
+def test_a_three_round_trend_reports_each_round_s_scores_in_order(three_rounds: trend.Trend):
+    assert [r.label for r in three_rounds.rounds] == ["Q1", "Q2", "Q3"]
+    assert three_rounds.overall == [50, 50, 60]
+    lanes = {lane.lane: (lane.title, lane.scores) for lane in three_rounds.lanes}
+    assert lanes == {"design": ("Design", [17, 50, 50]), "execution": ("Execution", [100, 50, 75])}
+
+
+def test_the_change_is_from_the_first_round_to_the_last_not_to_the_second(
+    three_rounds: trend.Trend,
+):
+    by_lane = {lane.lane: trend.change(lane.scores) for lane in three_rounds.lanes}
+    assert by_lane == {"design": 50 - 17, "execution": 75 - 100}
+    assert trend.change([40, 90, 70, 55]) == 15
+    assert trend.change([None, 50, 60]) is None
+    assert trend.change([40, 50, None]) is None
+
+
+def test_items_move_by_their_first_and_last_round_and_keep_their_lane(
+    three_rounds: trend.Trend,
+):
+    seen = {
+        i.question_id: (i.lane, i.status, i.transition, [s.value for s in i.severities])
+        for i in three_rounds.items
+    }
+    assert seen == {
+        "clarity": ("execution", "opened", "opened", ["none", "none", "low"]),
+        "review": ("design", "persisted", "worse", ["low", "low", "medium"]),
+        "strategy": ("design", "persisted", "better", ["high", "none", "low"]),
+        "documented": ("design", "closed", "closed", ["medium", "medium", "none"]),
+        "lists": ("execution", "steady", "steady", ["none", "high", "none"]),
+    }
+    # newly opened and worse first, as the report lists them
+    assert [i.question_id for i in three_rounds.items] == [
+        "clarity",
+        "review",
+        "strategy",
+        "documented",
+        "lists",
+    ]
+    assert three_rounds.count("persisted") == 2 and three_rounds.count("steady") == 1
+    strategy = next(i for i in three_rounds.items if i.question_id == "strategy")
+    assert strategy.prompt == "Who owns strategy?"
+    assert [v.value for v in strategy.verdicts] == ["collision", "aligned", "drift"]
+    # who changed their answer between the first round and the last (not the middle one)
+    assert strategy.changed == [trend.Changed("cro", "CRO", "cro", "vp_sales")]
+    lists = next(i for i in three_rounds.items if i.question_id == "lists")
+    assert lists.changed == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (Severity.high, Severity.low, "better"),
+        (Severity.medium, Severity.low, "better"),
+        (Severity.low, Severity.high, "worse"),
+        (Severity.low, Severity.medium, "worse"),
+        (Severity.medium, Severity.medium, "same"),
+    ],
+)
+def test_a_persisting_conflict_is_worse_only_when_it_got_more_severe(
+    before: Severity, after: Severity, expected: str
+):
+    assert trend.transition("persisted", before, after) == expected
+
+
+@pytest.mark.parametrize("status", ["opened", "closed", "steady"])
+def test_an_opened_closed_or_steady_item_is_named_so_whatever_the_severities(status: str):
+    assert trend.transition(status, Severity.low, Severity.high) == status
+
+
+def test_each_lane_shows_its_own_score(bank: Bank):
+    comparison = compared(bank, {"lists": "unclear"}, {})
+    assert trend._lane_score(comparison, "design") == 100
+    assert trend._lane_score(comparison, "execution") == 50
+    assert trend._lane_score(comparison, "nowhere") is None
+
+
+def test_a_trend_needs_two_rounds(bank: Bank):
+    with pytest.raises(ValueError, match="two or more rounds"):
+        trend.trend([trend.Round("Q1", compared(bank, {}, {}))])
+
+
+# --- the charter: what the meeting wrote beside a decision ------------------------------------
+
+
+def test_the_meeting_s_note_beside_a_decision_reaches_the_charter(bank: Bank):
+    comparison = compared(bank, {}, {"strategy": "vp_sales"})
+    made = decisions.start(bank, comparison.responses, T0)
+    made = decisions.with_decision(
+        made, "strategy", Decision(decision="cro", note="CRO owns it from Q3.")
+    )
+    drafted = charter.draft(comparison, made, date(2026, 1, 31))
+    settled = drafted.settled["strategy"]
+    assert (settled.value, settled.source, settled.note) == (
+        "cro",
+        "decided",
+        "CRO owns it from Q3.",
+    )
+    assert drafted.decided_in_meeting
+
+
+def test_a_note_on_an_item_left_open_or_agreed_is_kept_too(bank: Bank):
+    comparison = compared(bank, {}, {"strategy": "vp_sales"})
+    made = decisions.start(bank, comparison.responses, T0)
+    made = decisions.with_decision(made, "strategy", Decision(decision=None, note="Next time."))
+    made = decisions.with_decision(made, "lists", Decision(decision=None, note="Fine as is."))
+    settled = charter.draft(comparison, made, date(2026, 1, 31)).settled
+    assert (settled["strategy"].value, settled["strategy"].source) == (None, "open")
+    assert settled["strategy"].note == "Next time."
+    assert (settled["lists"].value, settled["lists"].source) == ("vp_sales", "agreed")
+    assert settled["lists"].note == "Fine as is."
+
+
+# --- decisions: a finished meeting, and the one-line errors of a decisions file ---------------
+
+
+def test_a_finished_meeting_records_when_it_finished_and_whether_it_settled_everything(
+    bank: Bank,
+):
+    comparison = compared(bank, {"review": "yearly"}, {"strategy": "vp_sales"})
+    agenda = decisions.agenda(comparison)
+    assert [i.question.id for i in agenda] == ["strategy", "review"]
+    made = decisions.start(bank, comparison.responses, T0, "9.9")
+    assert (made.started_at, made.finished_at, made.complete) == (T0, None, False)
+    made = decisions.with_decision(made, "strategy", Decision(decision="cro"))
+    partly = decisions.finish(made, agenda, T1)
+    assert (partly.finished_at, partly.complete) == (T1, False)
+    assert [i.question.id for i in decisions.open_items(partly, agenda)] == ["review"]
+    made = decisions.with_decision(made, "review", Decision(decision="monthly"))
+    done = decisions.finish(made, agenda, T1)
+    assert (done.started_at, done.finished_at, done.complete) == (T0, T1, True)
+    assert decisions.open_items(done, agenda) == []
+    assert done.tool_version == "9.9"
+    assert [(p.role, p.name) for p in done.respondents] == [
+        ("cro", "CRO"),
+        ("vp_sales", "VP_SALES"),
+    ]
+
+
+def one_line(error: pytest.ExceptionInfo[InputError]) -> list[str]:
+    return [str(p) for p in error.value.problems]
+
+
+def test_a_decision_with_an_unknown_key_names_the_file_line_and_the_keys_to_use(bank: Bank):
+    doc = parse_yaml("lists: vp_sales\nstrategy:\n  owner: cro\n  why: it sets it\n", "agreed.yaml")
+    with pytest.raises(InputError) as error:
+        decisions.parse_input(bank, doc)
+    assert one_line(error) == [
+        "agreed.yaml:2:1: question 'strategy': unknown key(s) 'owner', 'why'; use decision and note"
+    ]
+
+
+def test_hand_written_decisions_are_read_with_their_notes(bank: Bank):
+    doc = parse_yaml(
+        "strategy: {decision: ' cro ', note: '  From Q3.  '}\nlists:\nreview: Monthly\n",
+        "agreed.yaml",
+    )
+    assert decisions.parse_input(bank, doc) == {
+        "strategy": Decision(decision="cro", note="From Q3."),
+        "lists": Decision(decision=None, note=""),
+        "review": Decision(decision="monthly", note=""),
+    }
+
+
+def test_every_bad_decision_is_one_line_at_its_own_line(bank: Bank):
+    doc = parse_yaml(
+        "strategy: unclear\nnope: cro\nsentence: We agree.\nclarity: 9\n", "agreed.yaml"
+    )
+    with pytest.raises(InputError) as error:
+        decisions.parse_input(bank, doc)
+    assert one_line(error) == [
+        "agreed.yaml:1:1: question 'strategy': a decision must name an owner; "
+        "choose one of: cro, vp_sales, marketing, joint",
+        "agreed.yaml:2:1: unknown question id 'nope' (bank mini 1)",
+        "agreed.yaml:3:1: question 'sentence': text questions are not decided in the meeting",
+        "agreed.yaml:4:1: question 'clarity': scale questions are not decided in the meeting",
+    ]
+
+
+def test_decisions_that_are_not_a_mapping_are_refused_at_line_one(bank: Bank):
+    with pytest.raises(InputError) as error:
+        decisions.parse_input(bank, parse_yaml("- cro\n", "agreed.yaml"))
+    assert one_line(error) == ["agreed.yaml:1: expected a mapping of question id to decision"]
+
+
+DECISIONS_FILE = """\
+format: ownerdiag-decisions/1
+bank: {{id: mini, version: '1', hash: {hash}}}
+started_at: 2026-01-01T00:00:00Z
+respondents:
+- {{name: CRO, role: cro}}
+- {{name: VP_SALES, role: vp_sales}}
+decisions:
+  strategy:
+    decision: cro
+  lists:
+    decision: nobody
+"""
+
+
+def test_a_bad_decision_in_a_saved_file_is_located_under_decisions(bank: Bank):
+    doc = parse_yaml(DECISIONS_FILE.format(hash=bank.content_hash()), "decisions.yaml")
+    saved = validate(Decisions, doc, "decisions file")
+    with pytest.raises(InputError) as error:
+        decisions.check_decisions(bank, saved, doc)
+    assert one_line(error) == [
+        "decisions.yaml:10:3: question 'lists': a decision must name an owner; "
+        "choose one of: cro, vp_sales, marketing, joint"
+    ]
+
+
+# --- answers: a shuffled order from another bank, and what complete means ---------------------
+
+
+def test_a_shuffled_order_missing_a_question_asks_it_last_without_crashing(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0).model_copy(
+        update={"order": ["clarity", "strategy", "sentence", "lists", "documented"]}
+    )
+    asked = [q.id for q in answers.asked_order(bank, response)]
+    assert asked == ["clarity", "strategy", "sentence", "lists", "documented", "review"]
+
+
+def test_an_order_naming_questions_the_bank_lacks_still_asks_every_question(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0).model_copy(
+        update={"order": ["gone", "sentence", "lists"]}
+    )
+    asked = [q.id for q in answers.asked_order(bank, response)]
+    assert asked[:2] == ["sentence", "lists"]
+    assert sorted(asked) == sorted(q.id for q in bank.questions)
+
+
+def test_without_an_order_questions_are_asked_as_written(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0)
+    assert [q.id for q in answers.asked_order(bank, response)] == [
+        "strategy",
+        "lists",
+        "review",
+        "documented",
+        "clarity",
+        "sentence",
+    ]
+
+
+RESPONSE_FILE = """\
+format: ownerdiag-response/1
+bank: {{id: mini, version: '1', hash: {hash}}}
+respondent: {{name: Dana, role: cro}}
+started_at: 2026-01-01T00:00:00Z
+complete: {complete}
+answers:
+  strategy: ' cro '
+  lists: vp_sales
+  review: monthly
+  documented: 'yes'
+  clarity: '4'
+{more}"""
+
+
+def load(bank: Bank, complete: bool, more: str = "") -> tuple[Response, Any]:
+    text = RESPONSE_FILE.format(hash=bank.content_hash(), complete=str(complete).lower(), more=more)
+    doc = parse_yaml(text, "dana.yaml")
+    return validate(Response, doc, "response file"), doc
+
+
+def test_a_response_marked_complete_with_an_answer_missing_is_refused_at_complete(bank: Bank):
+    response, doc = load(bank, complete=True)
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, doc)
+    assert one_line(error) == [
+        "dana.yaml:5:1: marked complete but 1 question(s) have no answer: sentence"
+    ]
+
+
+def test_an_unfinished_response_may_lack_answers_and_is_stored_normalised(bank: Bank):
+    response, doc = load(bank, complete=False)
+    checked = answers.check_response(bank, response, doc)
+    assert checked.answers == {
+        "strategy": "cro",
+        "lists": "vp_sales",
+        "review": "monthly",
+        "documented": "yes",
+        "clarity": 4,
+    }
+
+
+def test_a_complete_response_with_every_answer_is_accepted(bank: Bank):
+    response, doc = load(bank, complete=True, more="  sentence: We own it.\n")
+    assert answers.check_response(bank, response, doc).answers["sentence"] == "We own it."
+
+
+def test_a_bad_answer_in_a_response_file_is_located_under_answers(bank: Bank):
+    response, doc = load(bank, complete=False, more="  sentence: ok\n  nope: 3\n")
+    response = response.model_copy(update={"answers": {**response.answers, "clarity": "nine"}})
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, doc)
+    assert one_line(error) == [
+        "dana.yaml:11:3: question 'clarity': 'nine' is not a valid answer; "
+        "give a whole number from 1 to 5",
+        "dana.yaml:13:3: unknown question id 'nope' (bank mini 1)",
+    ]
+
+
+def test_many_missing_answers_are_named_five_at_most(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0).model_copy(update={"complete": True})
+    doc = parse_yaml("complete: true\n", "dana.yaml")
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, doc)
+    assert one_line(error) == [
+        "dana.yaml:1:1: marked complete but 6 question(s) have no answer: "
+        "strategy, lists, review, documented, clarity …"
+    ]
+
+
+def test_an_answers_file_names_each_missing_answer_where_it_stands(bank: Bank):
+    doc = parse_yaml(
+        "strategy: cro\nlists:\nreview: monthly\ndocumented: 'yes'\nclarity: 4\n", "answers.yaml"
+    )
+    with pytest.raises(InputError) as error:
+        answers.parse_answers(bank, doc)
+    lines = one_line(error)
+    assert lines[0].startswith("answers.yaml:2:1: question 'lists' has no answer; ")
+    assert lines[1] == "answers.yaml:1:1: question 'sentence' has no answer; write a sentence"
+    assert len(lines) == 2
+
+
+def test_answers_that_are_not_a_mapping_are_refused_at_line_one(bank: Bank):
+    with pytest.raises(InputError) as error:
+        answers.parse_answers(bank, parse_yaml("just text\n", "answers.yaml"))
+    assert one_line(error) == ["answers.yaml:1: expected a mapping of question id to answer"]
+
+
+def test_a_recorded_answer_keeps_its_time_rounded_and_never_negative(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0)
+    response = answers.with_answer(response, "strategy", "cro", 3.14159)
+    response = answers.with_answer(response, "lists", "cro", -2.0)
+    response = answers.with_answer(response, "review", "monthly")
+    assert response.seconds == {"strategy": 3.1, "lists": 0.0}
+    finished = answers.finish(bank, response, T1)
+    assert (finished.complete, finished.finished_at) == (True, T1)
+
+
+# --- the portfolio: which conflicts are common -----------------------------------------------
+
+
+def test_common_conflicts_count_orgs_with_a_conflict_and_never_list_agreed_items(bank: Bank):
+    orgs = [
+        portfolio.OrgRounds("Acme", [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))]),
+        portfolio.OrgRounds("Beta", [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))]),
+        portfolio.OrgRounds(
+            "Gamma", [("Q1", compared(bank, {"strategy": "unclear", "clarity": 2}, {}))]
+        ),
+        portfolio.OrgRounds("Delta", [("Q1", compared(bank, {}, {}))]),
+    ]
+    common = portfolio.common_conflicts(orgs)
+    seen = [(c.bank, c.question_id, c.prompt, c.orgs, c.verdicts) for c in common]
+    assert seen == [
+        ("mini", "strategy", "Who owns strategy?", 4, {"collision": 2, "vacuum": 1}),
+        ("mini", "clarity", "How clear is it?", 4, {"mismatch": 1}),
+    ]
+    assert [c.share for c in common] == [0.75, 0.25]
+    assert all(0 < c.share <= 1 for c in common)
+
+
+def test_a_conflict_every_org_has_is_a_share_of_one(bank: Bank):
+    orgs = [
+        portfolio.OrgRounds(name, [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))])
+        for name in ("Acme", "Beta", "Gamma")
+    ]
+    (only,) = portfolio.common_conflicts(orgs)
+    assert (only.orgs, only.verdicts, only.share) == (3, {"collision": 3}, 1.0)
+    assert portfolio.CommonConflict("b", "q", "?", 0, {}).share == 0.0
+
+
+def test_only_each_org_s_latest_round_counts(bank: Bank):
+    old = compared(bank, {}, {"strategy": "vp_sales"})
+    orgs = [portfolio.OrgRounds("Acme", [("Q1", old), ("Q2", compared(bank, {}, {}))])]
+    assert portfolio.common_conflicts(orgs) == []
+    result = portfolio.portfolio(orgs)
+    assert result.moved == [("Acme", 80, 100)]

@@ -1,0 +1,129 @@
+"""The writer's promises a user would notice, each against a mutant the fast suite let live
+(issue 29): a replaced report that stays world-readable, temp files of killed writers that pile
+up, and a live writer's temp file swept from under it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ownerdiag.errors import InputError
+from ownerdiag.files import storage
+
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    """Run under a given umask (the writer reads it once per process: forget it around)."""
+    old = os.umask(0o022)
+    storage.current_umask.cache_clear()
+    yield
+    os.umask(old)
+    storage.current_umask.cache_clear()
+
+
+def set_umask(mask: int) -> None:
+    os.umask(mask)
+    storage.current_umask.cache_clear()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_is_readable_by_its_owner_only(tmp_path: Path, umask: None):
+    out = tmp_path / "report.md"
+    storage.write_atomic(out, "# report\n")
+    assert mode(out) == 0o600 and out.read_text() == "# report\n"
+
+
+def test_a_world_readable_file_replaced_becomes_private(tmp_path: Path, umask: None):
+    out = tmp_path / "report.md"
+    out.write_text("old\n")
+    out.chmod(0o644)
+    storage.write_atomic(out, "new\n")
+    assert mode(out) == 0o600 and out.read_text() == "new\n"
+
+
+def test_replacing_a_file_never_loosens_its_mode(tmp_path: Path, umask: None):
+    out = tmp_path / "report.md"
+    out.write_text("old\n")
+    out.chmod(0o400)
+    storage.write_atomic(out, "new\n")
+    assert mode(out) == 0o400
+
+
+def test_a_stricter_umask_is_honoured(tmp_path: Path, umask: None):
+    set_umask(0o277)
+    out = tmp_path / "report.md"
+    storage.write_atomic(out, "new\n")
+    assert mode(out) == 0o400
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def temp_of(path: Path, pid: int | str, rest: str = "abc123") -> Path:
+    prefix = storage._temp_prefix(path).split(".")[1]  # "od-<digest of the name>"
+    return path.parent / f".{prefix}.{pid}-{rest}{storage.TEMP_SUFFIX}"
+
+
+def test_a_killed_writer_s_temp_file_is_swept_on_the_next_write(tmp_path: Path):
+    out = tmp_path / "response.yaml"
+    stale = temp_of(out, dead_pid())
+    stale.write_text("half a file")
+    storage.write_atomic(out, "whole\n")
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["response.yaml"]
+
+
+def test_a_live_writer_s_temp_file_and_other_files_are_kept(tmp_path: Path):
+    out = tmp_path / "response.yaml"
+    other = tmp_path / "other.yaml"
+    dead = dead_pid()
+    keep = [
+        temp_of(out, os.getpid()),  # a writer still running
+        temp_of(out, "notapid"),  # not a temp name we made
+        temp_of(other, dead),  # another file's temp: its own writer sweeps it
+        temp_of(out, dead).with_suffix(".yaml"),  # not a temp file at all
+    ]
+    gone = temp_of(out, dead, "zzz999")
+    for path in [*keep, gone]:
+        path.write_text("x")
+    storage.sweep_stale_temps(out)
+    assert all(p.exists() for p in keep)
+    assert not gone.exists()
+
+
+def test_a_process_is_alive_while_it_runs_and_not_after(monkeypatch: pytest.MonkeyPatch):
+    assert storage._alive(os.getpid())
+    assert not storage._alive(dead_pid())
+
+    def not_ours(pid: int, signal: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", not_ours)
+    assert storage._alive(1)  # someone else's process: alive, and its temp files are kept
+
+
+def test_a_device_node_is_never_replaced(tmp_path: Path):
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs privileges this test does not have")
+    for force in (True, False):
+        with pytest.raises(InputError, match="not a regular file"):
+            storage.write_atomic(node, "text", force=force)
+        with pytest.raises(InputError, match="not a regular file"):
+            storage.refuse_overwrite(node, force=force)
+    assert stat.S_ISCHR(node.stat().st_mode)

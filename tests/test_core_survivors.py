@@ -468,3 +468,222 @@ def test_only_each_org_s_latest_round_counts(bank: Bank):
     assert portfolio.common_conflicts(orgs) == []
     result = portfolio.portfolio(orgs)
     assert result.moved == [("Acme", 80, 100)]
+
+
+# --- second pass: what the first mutation run after these tests still let live ----------------
+
+
+def bank_with(bank: Bank, **changes: Any) -> Bank:
+    return bank.model_copy(update=changes)
+
+
+def test_a_trend_across_changed_banks_says_which_questions_it_could_not_follow(bank: Bank):
+    questions = {q.id: q for q in bank.questions}
+    # round 2 drops "lists"; round 3 asks "review" as yes/no and adds a lane of its own
+    yes_no = questions["documented"].model_copy(update={"id": "review", "lane": "design"})
+    lanes_3 = {**bank.lanes, "spare": bank.lanes["design"].model_copy(update={"title": "Spare"})}
+    second = bank_with(bank, questions=[q for q in bank.questions if q.id != "lists"])
+    third = bank_with(
+        bank,
+        questions=[yes_no if q.id == "review" else q for q in bank.questions],
+        lanes=lanes_3,
+    )
+
+    def answered(round_bank: Bank, vp_name: str) -> Comparison:
+        people = []
+        for role, name, changes in (("cro", "Dana", {}), ("vp_sales", vp_name, {})):
+            response = answers.start(round_bank, role, name, T0)
+            for q in round_bank.questions:
+                value = "yes" if q.kind == "yes_no" else {**EXPECTED, **changes}[q.id]
+                response = answers.record(round_bank, response, q, value)
+            people.append(response)
+        return compare(round_bank, people)
+
+    rounds = [
+        trend.Round("Q1", compared(bank, {}, {"strategy": "vp_sales"})),
+        trend.Round("Q2", answered(second, "Sam")),
+        trend.Round("Q3", answered(third, "Alex")),
+    ]
+    followed = trend.trend(rounds)
+    assert followed.not_compared == [
+        ("lists", "not asked in 1 of 3 rounds"),
+        ("review", "its kind changed between rounds"),
+    ]
+    assert {i.question_id for i in followed.items} == {"strategy", "documented", "clarity"}
+    assert [(lane.lane, lane.title) for lane in followed.lanes] == [
+        ("design", "Design"),
+        ("execution", "Execution"),
+        ("spare", "Spare"),
+    ]
+    assert followed.lanes[2].scores == [None, None, None]
+    strategy = next(i for i in followed.items if i.question_id == "strategy")
+    # the person answering as VP is named as the last round names them
+    assert strategy.changed == [trend.Changed("vp_sales", "Alex", "vp_sales", "cro")]
+
+
+def test_a_question_missing_from_two_rounds_says_two(bank: Bank):
+    fewer = bank_with(bank, questions=[q for q in bank.questions if q.id != "lists"])
+    full = compared(bank, {}, {})
+    people = [r.model_copy(update={"answers": {**r.answers}}) for r in full.responses]
+    for person in people:
+        person.answers.pop("lists")
+    thin = compare(fewer, people)
+    rounds = [trend.Round(label, c) for label, c in (("1", thin), ("2", thin), ("3", full))]
+    assert trend.trend(rounds).not_compared == [("lists", "not asked in 2 of 3 rounds")]
+
+
+@pytest.mark.parametrize(
+    ("cadence", "today", "expected"),
+    [
+        ("weekly", date(2026, 12, 29), date(2027, 1, 5)),
+        ("monthly", date(2026, 1, 31), date(2026, 2, 28)),
+        ("monthly", date(2026, 12, 15), date(2027, 1, 15)),
+        ("quarterly", date(2026, 11, 30), date(2027, 2, 28)),
+        ("yearly", date(2026, 1, 31), date(2027, 1, 31)),
+        ("yearly", date(2028, 2, 29), date(2029, 2, 28)),
+        ("ad_hoc", date(2026, 1, 1), None),
+    ],
+)
+def test_the_next_review_falls_one_rhythm_later(cadence: str, today: date, expected: date | None):
+    assert charter.next_review(cadence, today) == expected
+
+
+def test_the_review_rhythm_is_decided_agreed_or_recommended(bank: Bank):
+    reviewed = bank_with(bank, charter=bank.charter.model_copy(update={"review": "review"}))
+    agreed = compared(reviewed, {"review": "weekly"}, {"review": "weekly"})
+    drafted = charter.draft(agreed, None, date(2026, 1, 1))
+    assert (drafted.review_cadence, drafted.review_source) == ("weekly", "agreed")
+    open_ = compared(reviewed, {"review": "weekly"}, {"review": "yearly"})
+    drafted = charter.draft(open_, None, date(2026, 1, 10))
+    assert (drafted.review_cadence, drafted.review_source) == ("monthly", "recommended")
+    assert drafted.next_review == date(2026, 2, 10)
+    made = decisions.with_decision(
+        decisions.start(reviewed, open_.responses, T0), "review", Decision(decision="yearly")
+    )
+    drafted = charter.draft(open_, made, date(2026, 1, 10))
+    assert (drafted.review_cadence, drafted.review_source) == ("yearly", "decided")
+    aligned = compared(reviewed, {}, {})
+    drafted = charter.draft(aligned, None, date(2026, 1, 10))
+    assert (drafted.review_cadence, drafted.review_source) == ("monthly", "agreed")
+    # no review question in the bank: quarterly, as recommended
+    drafted = charter.draft(compared(bank, {}, {}), None, date(2026, 1, 10))
+    assert (drafted.review_cadence, drafted.review_source) == ("quarterly", "recommended")
+
+
+def test_an_item_one_person_left_unanswered_is_not_agreed(bank: Bank):
+    cro = respond(bank, "cro", {})
+    vp = respond(bank, "vp_sales", {})
+    vp = vp.model_copy(update={"answers": {k: v for k, v in vp.answers.items() if k != "lists"}})
+    settled = charter.draft(compare(bank, [cro, vp]), None, date(2026, 1, 1)).settled
+    assert (settled["lists"].value, settled["lists"].source) == (None, "open")
+    assert (settled["strategy"].value, settled["strategy"].source) == ("cro", "agreed")
+
+
+def test_a_response_for_a_role_the_bank_lacks_is_refused_at_the_role(bank: Bank):
+    response, doc = load(bank, complete=False)
+    response = response.model_copy(
+        update={"respondent": response.respondent.model_copy(update={"role": "ceo"})}
+    )
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, doc)
+    assert one_line(error) == ["dana.yaml:3:26: role 'ceo' is not a role of bank 'mini'"]
+
+
+def test_a_response_from_an_edited_form_is_refused_at_form_with_what_to_do(bank: Bank):
+    from ownerdiag.core.survey_form import form_hash
+
+    good = form_hash(bank, "cro")
+    response, doc = load(bank, complete=False, more=f"form: '{good}'\n")
+    assert answers.check_response(bank, response, doc).form == good
+    response, doc = load(bank, complete=False, more="form: sha256:0000\n")
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, doc)
+    assert one_line(error) == [
+        "dana.yaml:12:1: saved by a browser form whose questions for 'cro' are not those of "
+        "bank mini 1: the page was edited, or made by another version of ownerdiag; "
+        "ask the leader to answer a new form made from the bank"
+    ]
+
+
+def test_five_missing_answers_are_all_named_without_an_ellipsis(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0)
+    response = answers.with_answer(response, "strategy", "cro").model_copy(
+        update={"complete": True}
+    )
+    with pytest.raises(InputError) as error:
+        answers.check_response(bank, response, parse_yaml("complete: true\n", "dana.yaml"))
+    assert one_line(error) == [
+        "dana.yaml:1:1: marked complete but 5 question(s) have no answer: "
+        "lists, review, documented, clarity, sentence"
+    ]
+
+
+def test_answers_are_stored_in_bank_order_with_their_times(bank: Bank):
+    response = answers.start(bank, "cro", "Dana", T0, "1.2.3")
+    assert (response.tool_version, response.complete, response.finished_at) == (
+        "1.2.3",
+        False,
+        None,
+    )
+    assert answers.start(bank, "cro", "Dana", T0).tool_version == ""
+    response = answers.record(bank, response, bank.question("clarity"), "4", seconds=2.0)
+    response = answers.record(bank, response, bank.question("strategy"), " CRO ")
+    assert response.seconds == {"clarity": 2.0}
+    finished = answers.finish(bank, response, T1)
+    assert list(finished.answers.items()) == [("strategy", "cro"), ("clarity", 4)]
+    assert answers.first_unanswered(bank.questions, finished) == 1
+    everything = respond(bank, "cro", {})
+    assert answers.first_unanswered(bank.questions, everything) == len(bank.questions)
+
+
+def test_decisions_made_on_another_bank_or_for_other_people_are_refused_in_one_line(bank: Bank):
+    other = bank_with(bank, version="2")
+    doc = parse_yaml(DECISIONS_FILE.format(hash=other.content_hash()), "decisions.yaml")
+    saved = validate(Decisions, doc, "decisions file")
+    with pytest.raises(InputError) as error:
+        decisions.check_decisions(bank, saved, doc)
+    assert one_line(error) == [
+        f"decisions.yaml: these decisions were made on bank mini 1 ({other.content_hash()}), "
+        f"not on mini 1 ({bank.content_hash()}); "
+        "use the decisions file from the same round of responses"
+    ]
+    people = compared(bank, {}, {}).responses
+    decisions.check_meeting(decisions.start(bank, people, T0), people, "decisions.yaml")
+    with pytest.raises(InputError) as error:
+        decisions.check_meeting(decisions.start(bank, people[:1], T0), people, "decisions.yaml")
+    assert one_line(error) == [
+        "decisions.yaml: these decisions were made for CRO, not for the responses given; "
+        "use the decisions file from the meeting on these responses"
+    ]
+    with pytest.raises(InputError) as error:
+        decisions.check_meeting(decisions.start(bank, [], T0), people, "decisions.yaml")
+    assert "made for nobody named, not for" in one_line(error)[0]
+
+
+def test_a_decision_without_a_note_has_an_empty_note(bank: Bank):
+    doc = parse_yaml("strategy: {decision: cro}\nlists: {note: later}\n", "agreed.yaml")
+    assert decisions.parse_input(bank, doc) == {
+        "strategy": Decision(decision="cro", note=""),
+        "lists": Decision(decision=None, note="later"),
+    }
+
+
+def test_where_one_org_stands_among_the_others(bank: Bank):
+    orgs = [
+        portfolio.OrgRounds("Acme", [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))]),
+        portfolio.OrgRounds("beta", [("Q1", compared(bank, {}, {}))]),
+        portfolio.OrgRounds("Gamma", [("Q1", compared(bank, {"lists": "unclear"}, {}))]),
+    ]
+    result = portfolio.portfolio(orgs, focus="ACME")
+    assert result.overall == [80, 100, 80] and result.moved == []
+    assert result.standing == portfolio.Standing(
+        name="Acme",
+        overall=80,
+        overall_percentile=33.3,  # none below, two equal (counted half): (0 + 1) / 3
+        lanes={"Design": (67, 16.7), "Execution": (100, 66.7)},
+    )
+    assert portfolio.portfolio(orgs, focus="nobody").standing is None
+    assert portfolio.percentile(None, [1, 2]) is None
+    assert portfolio.percentile(5, []) is None
+    named = [o.name for o in portfolio.anonymised(orgs, keep="gamma")]
+    assert named == ["Org 1", "Org 2", "Gamma"]

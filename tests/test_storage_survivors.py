@@ -127,3 +127,94 @@ def test_a_device_node_is_never_replaced(tmp_path: Path):
         with pytest.raises(InputError, match="not a regular file"):
             storage.refuse_overwrite(node, force=force)
     assert stat.S_ISCHR(node.stat().st_mode)
+
+
+# --- second pass: the one-line refusals and where files go ------------------------------------
+
+
+def message(error: pytest.ExceptionInfo[InputError]) -> str:
+    (problem,) = error.value.problems
+    return str(problem)
+
+
+def test_progress_is_kept_beside_the_final_file(tmp_path: Path):
+    assert storage.partial_path(tmp_path / "dana.yaml") == tmp_path / "dana.yaml.partial"
+
+
+def test_saved_progress_is_never_dropped_silently(tmp_path: Path):
+    partial = tmp_path / "dana.yaml.partial"
+    with pytest.raises(InputError) as error:
+        storage.check_partial(partial, resume=True, force=False)
+    assert message(error) == f"{partial}: nothing to resume"
+    assert error.value.problems[0].fix is storage.Fix.START_AFRESH
+    assert storage.check_partial(partial, resume=False, force=False) is False
+    partial.write_text("answers: {}\n")
+    assert storage.check_partial(partial, resume=True, force=False) is True
+    assert storage.check_partial(partial, resume=False, force=True) is False
+    with pytest.raises(InputError) as error:
+        storage.check_partial(partial, resume=False, force=False)
+    assert message(error) == f"{partial}: unfinished work is saved here"
+    assert error.value.problems[0].fix is storage.Fix.CONTINUE_OR_RESTART
+
+
+def test_an_existing_target_an_input_or_a_folder_is_refused_in_one_line(tmp_path: Path):
+    out = tmp_path / "report.md"
+    storage.refuse_overwrite(out, force=False)  # nothing there yet
+    out.write_text("old\n")
+    with pytest.raises(InputError) as error:
+        storage.refuse_overwrite(out, force=False, what="report")
+    assert message(error) == f"{out}: report already exists"
+    assert error.value.problems[0].fix is storage.Fix.REPLACE
+    with pytest.raises(InputError) as error:
+        storage.refuse_overwrite(out, force=False)
+    assert message(error) == f"{out}: file already exists"
+    storage.refuse_overwrite(out, force=True)
+    with pytest.raises(InputError) as error:
+        storage.refuse_overwrite(out, force=True, inputs=[tmp_path / "other.md", out])
+    assert message(error) == (
+        f"{out}: is one of this command's own inputs; it is never written over"
+    )
+    assert error.value.problems[0].fix is storage.Fix.CHOOSE_OTHER_OUT
+    with pytest.raises(InputError) as error:
+        storage.refuse_overwrite(tmp_path, force=True)
+    assert message(error) == (
+        f"{tmp_path}: is not a regular file (a folder, device or pipe); ownerdiag writes only files"
+    )
+    assert error.value.problems[0].fix is storage.Fix.CHOOSE_OTHER_OUT
+
+
+def test_a_write_makes_missing_folders_and_leaves_only_the_file(tmp_path: Path):
+    out = tmp_path / "a" / "b" / "report.md"
+    storage.write_atomic(out, "é\n")
+    storage.write_atomic(out, b"bytes\n")
+    assert out.read_bytes() == b"bytes\n"
+    assert [p.name for p in out.parent.iterdir()] == ["report.md"]
+    storage.write_atomic(tmp_path / "c.md", "é\n", durable=False)
+    assert (tmp_path / "c.md").read_bytes() == "é\n".encode()
+
+
+def test_a_file_that_appeared_meanwhile_is_kept_and_named(tmp_path: Path):
+    out = tmp_path / "dana.yaml"
+    out.write_text("theirs\n")
+    with pytest.raises(InputError) as error:
+        storage.write_atomic(out, "ours\n", force=False)
+    assert message(error) == f"{out}: already exists (written by someone else meanwhile)"
+    assert error.value.problems[0].fix is storage.Fix.REPLACE
+    assert out.read_text() == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["dana.yaml"]
+
+
+def test_a_folder_that_cannot_be_made_is_named_in_one_line(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    storage.make_folder(tmp_path / "new" / "deeper")
+    storage.make_folder(tmp_path / "new")  # already there: fine
+    with pytest.raises(InputError) as error:
+        storage.make_folder(blocker / "sub")
+    assert message(error) == (
+        f"{blocker / 'sub'}: cannot create this folder: Not a directory; "
+        "check the path and its permissions"
+    )
+    with pytest.raises(InputError) as error:
+        storage.write_atomic(blocker / "sub" / "out.md", "x")
+    assert message(error) == f"{blocker / 'sub' / 'out.md'}: cannot write: Not a directory"

@@ -17,7 +17,7 @@ from ownerdiag.core import answers, charter, decisions, portfolio, trend
 from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Decision, Decisions, Response
 from ownerdiag.core.verdicts import Severity
-from ownerdiag.errors import InputError
+from ownerdiag.errors import Fix, InputError
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import parse_yaml
 
@@ -687,3 +687,35 @@ def test_where_one_org_stands_among_the_others(bank: Bank):
     assert portfolio.percentile(5, []) is None
     named = [o.name for o in portfolio.anonymised(orgs, keep="gamma")]
     assert named == ["Org 1", "Org 2", "Gamma"]
+
+
+def test_answers_that_do_not_fit_the_bank_point_to_the_form(bank: Bank):
+    with pytest.raises(InputError) as error:
+        answers.parse_answers(bank, parse_yaml("- cro\n", "answers.yaml"))
+    assert [p.fix for p in error.value.problems] == [Fix.SEE_FORM]
+    doc = parse_yaml("nope: cro\n", "answers.yaml")
+    with pytest.raises(InputError) as error:
+        answers.parse_answers(bank, doc)
+    unknown = error.value.problems[0]
+    assert (str(unknown), unknown.fix) == (
+        "answers.yaml:1:1: unknown question id 'nope' (bank mini 1)",
+        Fix.SEE_FORM,
+    )
+
+
+def test_equally_common_conflicts_list_the_one_more_orgs_share_first(bank: Bank):
+    text_first = [bank.question("sentence"), *[q for q in bank.questions if q.id != "sentence"]]
+    other = bank_with(bank, id="other", questions=text_first)
+
+    def org(name: str, on: Bank) -> portfolio.OrgRounds:
+        people = [
+            respond(on, "cro", {}),
+            respond(on, "vp_sales", {"strategy": "vp_sales"}),
+        ]
+        return portfolio.OrgRounds(name, [("Q1", compare(on, people))])
+
+    common = portfolio.common_conflicts([org("Acme", other), org("Beta", bank), org("Gamma", bank)])
+    assert [(c.bank, c.question_id, c.orgs, c.share) for c in common] == [
+        ("mini", "strategy", 2, 1.0),
+        ("other", "strategy", 1, 1.0),
+    ]

@@ -218,3 +218,38 @@ def test_a_folder_that_cannot_be_made_is_named_in_one_line(tmp_path: Path):
     with pytest.raises(InputError) as error:
         storage.write_atomic(blocker / "sub" / "out.md", "x")
     assert message(error) == f"{blocker / 'sub' / 'out.md'}: cannot write: Not a directory"
+
+
+def test_the_temp_file_is_beside_the_target_and_named_so_a_later_write_sweeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to see which file a descriptor writes")
+    out = tmp_path / "dana.yaml"
+    written: list[Path] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        written.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    storage.write_atomic(out, "whole\n")
+    temp = written[0]  # the first fsync is the temp file's, before the rename
+    assert temp.parent == tmp_path and temp.suffix == storage.TEMP_SUFFIX
+    assert temp.name.startswith(storage._temp_prefix(out))
+    # had this writer been killed there, the next write would have swept its temp file
+    monkeypatch.undo()
+    left = temp_of(out, dead_pid(), temp.name.rsplit("-", 1)[1].removesuffix(".tmp"))
+    left.write_text("half")
+    storage.write_atomic(out, "again\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dana.yaml"]
+
+
+def test_a_file_name_that_is_not_utf_8_is_written_and_swept_like_any_other(tmp_path: Path):
+    out = tmp_path / "caf\udce9.yaml"  # the byte 0xE9 on its own, as a Latin-1 system names it
+    stale = temp_of(out, dead_pid())
+    stale.write_text("half")
+    storage.write_atomic(out, "whole\n")
+    assert out.read_text() == "whole\n"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -38,7 +37,9 @@ def agreement_date(text: str | None) -> date:
 
 
 def require_terminal(what: str, how: str) -> None:
-    if not sys.stdin.isatty():
+    from ownerdiag.files.environment import current
+
+    if not current().stdin_isatty:
         raise InputError.single(f"no terminal to {what} on", "", how)
 
 

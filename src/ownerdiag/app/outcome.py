@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ownerdiag.errors import InputError, Problem
+from ownerdiag.files.environment import begin, current, end
+
+__all__ = ["Document", "Outcome", "begin", "end", "show", "silence_stdout"]
 
 
 @dataclass
@@ -46,6 +48,7 @@ def show(outcome: Outcome) -> None:
     then fail with the problems, if any."""
     from ownerdiag.core.text import literal
 
+    env = current()
     doc = outcome.document
     if doc is not None:
         from ownerdiag.render.formats import deliver
@@ -55,10 +58,10 @@ def show(outcome: Outcome) -> None:
             color=doc.color, pager=doc.pager, **doc.options,
         )  # fmt: skip
     for line in outcome.lines:
-        sys.stdout.write(literal(line) + "\n")
-    sys.stdout.flush()
+        env.stdout.write(literal(line) + "\n")
+    env.stdout.flush()
     for note in outcome.notes:
-        sys.stderr.write(literal(note) + "\n")
+        env.note(literal(note))
     if outcome.problems:
         raise InputError(outcome.problems)
 
@@ -67,4 +70,4 @@ def silence_stdout() -> None:
     """Send whatever is still buffered for stdout nowhere, so exiting cannot fail again (the
     reader of a pipe left early, or the disk is full)."""
     with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), current().stdout.fileno())

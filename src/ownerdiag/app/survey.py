@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from ownerdiag.app.common import check_role, continue_command, continuing, input
 from ownerdiag.app.context import EngagementContext
 from ownerdiag.app.outcome import Document, Outcome
 from ownerdiag.errors import InputError
+from ownerdiag.files.environment import current
 
 
 def survey(
@@ -37,7 +37,7 @@ def survey(
     response, target = jobs.survey(
         found, role, name.strip(), out, answers, force=force,
         resume=continuing(resume, restart), continue_with=continue_command(argv),
-        inputs=inputs([], bank), plain=plain or os.environ.get("TERM") == "dumb",
+        inputs=inputs([], bank), plain=plain or current().dumb,
     )  # fmt: skip
     return Outcome(
         notes=[

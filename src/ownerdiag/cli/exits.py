@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from ownerdiag import __version__
-from ownerdiag.app.outcome import silence_stdout
+from ownerdiag.app.outcome import begin, end, silence_stdout
 from ownerdiag.core.text import literal
 from ownerdiag.errors import Fix, InputError
 
@@ -73,6 +73,13 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         ctx.meta.setdefault(ARGV, getattr(self, "argv", sys.argv[1:]))
+        begin()  # streams, terminals, colour and pager, decided once for this command
+        try:
+            return self._invoke(ctx)
+        finally:
+            end()
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except InputError as exc:

@@ -9,7 +9,6 @@ are imported only when prompts are shown.
 from __future__ import annotations
 
 import shlex
-import sys
 import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -24,6 +23,7 @@ from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import Fix, InputError
 from ownerdiag.files import storage
 from ownerdiag.files.documents import SavedFile, to_yaml
+from ownerdiag.files.environment import current
 from ownerdiag.files.yamlio import Document, read_yaml
 
 Doc = TypeVar("Doc", bound=SavedFile)
@@ -150,10 +150,11 @@ def _offer_to_continue(partial: Path, terminal: Terminal) -> bool:
 
 
 def print_resume_hint(command: Sequence[str], partial: Path) -> None:
+    env = current()
     if not partial.exists():
-        print("\nNothing was saved yet.", file=sys.stderr)
+        env.note("\nNothing was saved yet.")
         return
-    print(f"\nProgress saved in {partial}. To continue:\n  {plain_join(command)}", file=sys.stderr)
+    env.note(f"\nProgress saved in {partial}. To continue:\n  {plain_join(command)}")
 
 
 _SHELL_SPECIAL = set('"$`\\!')

@@ -4,7 +4,6 @@ no escape sequences. Questions go to stderr, answers come from stdin; stdout sta
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +14,7 @@ from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
+from ownerdiag.files.environment import current
 from ownerdiag.interactive.lifecycle import BACK, answer_all, utc_now
 from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
@@ -22,13 +22,14 @@ Save = Callable[[Response], None]
 
 
 def tell(text: str = "") -> None:
-    print(literal(text), file=sys.stderr, flush=True)
+    current().note(literal(text))
 
 
 def read(prompt: str) -> str:
     """One typed line; end of input (Ctrl-D) is an interruption."""
-    print(prompt, end="", file=sys.stderr, flush=True)
-    line = sys.stdin.readline()
+    env = current()
+    print(prompt, end="", file=env.stderr, flush=True)
+    line = env.stdin.readline()
     if not line:
         raise EOFError
     return line.strip()

@@ -8,7 +8,6 @@ terminal (never stdout) and tests point it at a pipe.
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from ownerdiag.core.text import literal
+from ownerdiag.files.environment import current
 from ownerdiag.interactive.lifecycle import BACK
 
 HELP = "\x00help"
@@ -74,8 +74,9 @@ def terminal_session() -> Iterator[None]:
     except OSError:
         tty = None
     try:
-        output = create_output(stdout=tty or sys.stderr)
-        with create_app_session(input=create_input(sys.stdin), output=output):
+        env = current()
+        output = create_output(stdout=tty or env.stderr)
+        with create_app_session(input=create_input(env.stdin), output=output):
             yield
     finally:
         if tty:

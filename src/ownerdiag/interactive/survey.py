@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 import time
 from collections.abc import Callable
@@ -202,7 +201,9 @@ def _check(bank: Bank, question: QuestionBase) -> widgets.Check:
 def fresh_screen() -> None:
     """Each question on a cleared screen: no growing transcript, nothing left over from a resize.
     A dumb terminal gets no escape sequences, so it keeps the transcript."""
-    if os.environ.get("TERM") == "dumb":
+    from ownerdiag.files.environment import current
+
+    if current().dumb:
         return
     output = get_app_session().output
     output.erase_screen()

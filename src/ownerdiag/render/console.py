@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -30,16 +29,19 @@ def make_console(
             # it to the one handler every command has (cli/exits.py)
             raise BrokenPipeError
 
-    dumb = os.environ.get("TERM") == "dumb"  # no escape sequences at all, not even bold
+    from ownerdiag.files.environment import current
+
+    env = current()
+    stream = file or (env.stderr if stderr else env.stdout)
+    terminal = None if file is not None else env.stderr_isatty if stderr else env.stdout_isatty
     force: bool | None
     if color == "always":
         plain, force = False, True
-    else:
-        plain = plain or color == "never" or dumb or "NO_COLOR" in os.environ
-        force = False if dumb or color == "never" else None
+    else:  # TERM=dumb: no escape sequences at all, not even bold
+        plain = plain or color == "never" or env.dumb or env.no_color
+        force = False if env.dumb or color == "never" else terminal
     return QuietConsole(
-        stderr=stderr,
-        file=file,
+        file=stream,
         width=width,
         force_terminal=force,
         no_color=plain,
@@ -89,18 +91,21 @@ def blocks_painter(blocks: Iterable[Any]) -> Callable[[Console], None]:
 def page(text: str, console: Console, pager: bool) -> None:
     """Write ``text`` to the console's file; through the user's pager, as git does, when it is
     taller than the terminal (the pager keeps the colour and quits at once if it all fits)."""
-    command = pager_command() if pager and console.is_terminal else None
+    from ownerdiag.files.environment import current
+
+    env = current()
+    command = env.pager if pager and console.is_terminal else None
     if command is None or text.count("\n") < console.height:
         console.file.write(text)
         console.file.flush()
         return
     import subprocess
 
-    env = {**os.environ}
-    env.setdefault("LESS", "FRX")  # quit if one screen, keep colour, leave the screen as is
-    env.setdefault("LV", "-c")
+    variables = {**env.variables}
+    variables.setdefault("LESS", "FRX")  # quit if one screen, keep colour, leave the screen as is
+    variables.setdefault("LV", "-c")
     try:
-        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=variables)
     except OSError:
         console.file.write(text)
         return
@@ -116,15 +121,3 @@ def page(text: str, console: Console, pager: bool) -> None:
             return
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
             continue
-
-
-def pager_command() -> str | None:
-    """OWNERDIAG_PAGER, else PAGER, else less when installed; ``None`` for none (or ``cat``)."""
-    import shutil
-
-    for name in ("OWNERDIAG_PAGER", "PAGER"):
-        value = os.environ.get(name)
-        if value is not None:
-            value = value.strip()
-            return None if value in ("", "cat") else value
-    return "less" if shutil.which("less") else None

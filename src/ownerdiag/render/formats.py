@@ -147,18 +147,19 @@ def deliver(
 def emit(data: str | bytes, out: Path | None, *, force: bool = False) -> None:
     """Data to stdout, or to a file (atomically) with a note on stderr. Bytes (a binary
     format's) go to a file only."""
-    import sys
+    from ownerdiag.files.environment import current
 
+    env = current()
     if out is None:
         if isinstance(data, bytes):
             raise _binary_to_stdout(None)
-        sys.stdout.write(data)
-        sys.stdout.flush()
+        env.stdout.write(data)
+        env.stdout.flush()
         return
     from ownerdiag.files.storage import write_atomic
 
     write_atomic(out, data, force=force)
-    print(f"Wrote {out}", file=sys.stderr)
+    env.note(f"Wrote {out}")
 
 
 def _binary_to_stdout(name: str | None) -> InputError:

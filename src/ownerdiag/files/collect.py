@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ownerdiag.core.answers import check_response
 from ownerdiag.core.engine import Comparison, compare
-from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.documents import load_response
@@ -269,12 +269,26 @@ def follow_rounds(
                 "give each round's folder once, oldest first",
             )
         seen[folder.resolve()] = folder
-    comparisons = []
+    comparisons, meetings = [], []
     for folder in folders:
         bank, responses = gather_round(folder, bank_dirs, allow_incomplete, bank_ref)
         comparisons.append(compare(bank, responses))
+        meetings.append(round_decisions(folder, bank, responses))
     names = list(labels) or round_labels(comparisons)
-    return trend([Round(name, c) for name, c in zip(names, comparisons, strict=True)])
+    return trend([Round(*r) for r in zip(names, comparisons, meetings, strict=True)])
+
+
+def round_decisions(folder: Path, bank: Bank, responses: Sequence[Response]) -> Decisions | None:
+    """The decisions the meeting on this round saved beside its responses, checked against
+    them; none when the round kept no decisions file."""
+    from ownerdiag.files.documents import load_decisions
+
+    stamp = Decisions.model_fields["format"].default
+    for path in banks.bank_paths(folder):
+        data = read_yaml(path).data
+        if isinstance(data, dict) and data.get("format") == stamp:
+            return load_decisions(path, bank, responses)
+    return None
 
 
 def round_labels(comparisons: Sequence[Comparison]) -> list[str]:

@@ -124,6 +124,19 @@ def trend_json(trend: Trend) -> dict[str, Any]:
             }
             for r in trend.rounds
         ],
+        "decisions_followed": [
+            {
+                "question_id": f.question_id,
+                "prompt": f.prompt,
+                "decided_in": f.decided_in,
+                "checked_in": f.checked_in,
+                "decision": f.decision,
+                "outcome": f.outcome,
+                "answers": f.answers,
+                "agreeing": f.agreeing,
+            }
+            for f in trend.followed
+        ],
         "summary": {
             status: trend.count(status) for status in ("closed", "opened", "persisted", "steady")
         },

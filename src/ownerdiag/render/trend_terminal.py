@@ -10,7 +10,9 @@ from ownerdiag.render.console import titled_table
 STYLE = {
     "opened": "bold red",
     "worse": "red",
+    "hardened": "red",
     "same": "yellow",
+    "softened": "cyan",
     "better": "cyan",
     "closed": "green",
 }
@@ -32,6 +34,7 @@ def print_trend(view: dict[str, Any], console: Any) -> None:
     steady = view["transitions"]["steady"]
     console.print(f"What moved: {moved}; {steady} without conflict throughout.")
     console.print()
+    _print_followed(view, console)
     console.print(_scores(view, labels, console.width))
     first, last = literal(view["first_label"]), literal(view["last_label"])
     console.print(Text.assemble(("What moved", "bold"), f", {first} → {last}"))
@@ -81,3 +84,33 @@ def _scores(view: dict[str, Any], labels: list[str], width: int) -> Any:
         bar = [row["bar"]] if with_bar else []
         table.add_row(literal(name), row["change_text"], *row["score_texts"], *bar)
     return table
+
+
+ADOPTION_STYLE = {"adopted": "green", "partly": "yellow", "not adopted": "bold red"}
+
+
+def _print_followed(view: dict[str, Any], console: Any) -> None:
+    """The last meeting's decisions, and whether the next round's answers follow them."""
+    if not view["decisions_followed"]:
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text("Decisions followed", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for entry in view["decisions_followed"]:
+        lines = Text.assemble(
+            literal(entry["prompt"]),
+            "\n",
+            (
+                f"decided in {literal(entry['decided_in'])}: {literal(entry['decision_text'])}; "
+                f"{literal(entry['now_text'])}",
+                "dim",
+            ),
+        )
+        word = Text(entry["outcome_word"], style=ADOPTION_STYLE.get(entry["outcome"], ""))
+        grid.add_row(word, lines)
+    console.print(grid)
+    console.print()

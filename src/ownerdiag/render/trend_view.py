@@ -18,7 +18,9 @@ STATUS_WORDS = {
 TRANSITION_WORDS = {
     "opened": "✖ opened",
     "worse": "▼ worse",
+    "hardened": "◆ hardened",
     "same": "● same",
+    "softened": "◇ softened",
     "better": "▲ better",
     "closed": "✓ closed",
     "steady": "· steady",
@@ -41,6 +43,8 @@ def trend_view(trend: Trend, title: str = "") -> dict[str, Any]:
             for c in followed.changed
         )
     view["moved"] = [i for i in view["items"] if i["transition"] != "steady"]
+    for entry, decision in zip(view["decisions_followed"], trend.followed, strict=True):
+        entry.update(_followed_words(decision, trend))
     view["transition_counts"] = [
         {"word": TRANSITION_WORDS[name], "n": n, "name": name}
         for name, n in view["transitions"].items()
@@ -51,6 +55,37 @@ def trend_view(trend: Trend, title: str = "") -> dict[str, Any]:
         view["rounds"][-1]["label"],
     )
     return view
+
+
+ADOPTION_WORDS = {
+    "adopted": "✓ adopted",
+    "partly": "◐ partly",
+    "not adopted": "✖ not adopted",
+    "not asked": "· not asked",
+}
+
+
+def _followed_words(followed: Any, trend: Trend) -> dict[str, str]:
+    """ "✖ not adopted: both still say VP of Sales" — the decision and what the next round said."""
+    bank = trend.rounds[-1].comparison.bank
+    question = bank.question(followed.question_id)
+    decided = _said(question, bank, followed.decision)
+    later = next(r.comparison for r in trend.rounds if r.label == followed.checked_in)
+    names = {r.respondent.role: r.respondent.name for r in later.responses}
+    said = {role: _said(question, bank, a) for role, a in followed.answers.items()}
+    everyone, verb = ("both", "say") if len(said) == 2 else ("everyone", "says")
+    if followed.outcome == "not asked":
+        now = f"not asked in {followed.checked_in}"
+    elif len(set(said.values())) == 1:
+        when = "now" if followed.outcome == "adopted" else "still"
+        now = f"{everyone} {when} {verb} {next(iter(said.values()))}"
+    else:
+        now = "now " + ", ".join(f"{names.get(r, r)}: {text}" for r, text in said.items())
+    return {
+        "outcome_word": ADOPTION_WORDS[followed.outcome],
+        "decision_text": decided,
+        "now_text": now,
+    }
 
 
 def _said(question: Any, bank: Any, answer: Any) -> str:

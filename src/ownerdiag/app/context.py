@@ -31,17 +31,58 @@ class EngagementContext:
         return self.found.bank(self.bank_dirs)
 
     def response_files(
-        self, files: Sequence[Path], bank: str | None, title: str
+        self, files: Sequence[Path], bank: str | None, title: str, round_name: str | None = None
     ) -> tuple[list[Path], str | None, str]:
-        """The files, bank and title given; or, with no files, the current round's responses,
-        its bank, and the client and round as the title."""
-        if files:
-            return list(files), bank, title.strip()
+        """The responses a command reads, the bank they answered, and the document's title:
+
+        * ``--round NAME`` inside an engagement, or no files at all: that round's (else the
+          round of the folder you stand in, else the current round's) invited responses;
+        * one folder: a round folder of an engagement as above, or any folder's response files;
+        * files: those, titled by client and round when they sit in an engagement's round.
+        """
+        if round_name is not None or not files:
+            return self._round(round_name, bank, title)
+        if len(files) == 1 and files[0].is_dir():
+            return self._folder(files[0], bank, title)
+        return list(files), bank, title.strip() or self._title_of(files[0].parent)
+
+    def _round(
+        self, name: str | None, bank: str | None, title: str
+    ) -> tuple[list[Path], str | None, str]:
         from ownerdiag.files.banks import resolve
 
-        chosen = bank or self.found.bank_ref()
-        done = engagements.round_responses(self.found, resolve(chosen, self.bank_dirs).bank)
-        return done, chosen, title.strip() or self.found.title()
+        found = self.found
+        if name is not None:
+            chosen = engagements.round_named(found, name)
+        else:
+            here = engagements.round_of(found, self.start or Path.cwd())
+            chosen = here or found.engagement.current
+        ref = bank or found.bank_ref()
+        done = engagements.round_responses(found, resolve(ref, self.bank_dirs).bank, chosen)
+        return done, ref, title.strip() or found.title(chosen)
+
+    def _folder(
+        self, folder: Path, bank: str | None, title: str
+    ) -> tuple[list[Path], str | None, str]:
+        found = engagements.find(folder)
+        chosen = engagements.round_of(found, folder) if found is not None else None
+        if (
+            found is not None
+            and chosen is not None
+            and found.round_dir(chosen).resolve() == folder.resolve()
+        ):
+            return EngagementContext(folder, self.bank_dirs)._round(chosen.name, bank, title)
+        from ownerdiag.files.collect import load_round
+
+        loaded, bank_file = load_round(folder)
+        ref = bank or (str(bank_file) if bank_file else None)
+        return [item.path for item in loaded], ref, title.strip()
+
+    def _title_of(self, folder: Path) -> str:
+        """ "Client — round" for files in an engagement's round folder, else nothing."""
+        found = engagements.find(folder)
+        chosen = engagements.round_of(found, folder) if found is not None else None
+        return found.title(chosen) if found is not None and chosen is not None else ""
 
     def trend_rounds(
         self, rounds: Sequence[Path], labels: Sequence[str]

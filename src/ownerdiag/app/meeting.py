@@ -28,13 +28,14 @@ class Responses:
     bank_dirs: Sequence[Path] = ()
     allow_incomplete: bool = False
     title: str = ""
+    round: str | None = None
 
     def read(self) -> tuple[Comparison, list[Path], str]:
         """The comparison, the files it read (bank file included) and the document's title."""
         from ownerdiag.files.collect import compare_files
 
         context = EngagementContext(bank_dirs=self.bank_dirs)
-        files, bank, title = context.response_files(self.files, self.bank, self.title)
+        files, bank, title = context.response_files(self.files, self.bank, self.title, self.round)
         comparison = compare_files(files, bank, self.bank_dirs, self.allow_incomplete)
         return comparison, inputs(files, bank), title
 

@@ -229,13 +229,14 @@ def compare_command(
     color: opt.Color = opt.ColorWhen.auto,
     no_pager: opt.NoPager = False,
     allow_incomplete: opt.AllowIncomplete = False,
+    round_name: opt.RoundName = None,
     bank: opt.BankAnswered = None,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Line the responses up against each other and the framework: the lane-gap report."""
     from ownerdiag.app.meeting import Responses, compare
 
-    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title)
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title, round_name)
     finish(ctx, compare(
         responses, format=opt.value(format), out=out, force=force, fail_on=opt.value(fail_on),
         show_all=show_all, color=color.value, pager=not no_pager,
@@ -263,13 +264,14 @@ def resolve_command(
     restart: opt.Restart = False,
     force: opt.Force = False,
     allow_incomplete: opt.AllowIncomplete = False,
+    round_name: opt.RoundName = None,
     bank: opt.BankAnswered = None,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Walk through every conflict, worst first, and record what the room agrees."""
     from ownerdiag.app.meeting import Responses, resolve
 
-    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete)
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, "", round_name)
     finish(ctx, resolve(
         responses, out=out or Path("decisions.yaml"), answers=answers, resume=resume,
         restart=restart, force=force, argv=argv(ctx),
@@ -294,13 +296,14 @@ def charter_command(
     title: opt.Title = "",
     force: opt.Force = False,
     allow_incomplete: opt.AllowIncomplete = False,
+    round_name: opt.RoundName = None,
     bank: opt.BankAnswered = None,
     bank_dir: opt.BankDirs = None,
 ) -> None:
     """Write the ownership agreement: who owns what, what is still open, when to review it."""
     from ownerdiag.app.meeting import Responses, charter
 
-    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title)
+    responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, title, round_name)
     finish(ctx, charter(
         responses, decisions=decisions, format=opt.value(format), out=out, on=on, force=force,
     ))  # fmt: skip

@@ -119,6 +119,15 @@ Plain = Annotated[
 Restart = Annotated[bool, typer.Option("--restart", help="Start over, dropping saved progress.")]
 
 
+RoundName = Annotated[
+    str | None,
+    _option(
+        "--round",
+        metavar="NAME",
+        help="Inside an engagement: this round's responses (default: the round folder you are "
+        "in, else the current round).",
+    ),
+]
 AllowIncomplete = Annotated[
     bool, typer.Option("--allow-incomplete", help="Use unfinished surveys too.")
 ]

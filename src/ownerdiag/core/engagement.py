@@ -78,6 +78,10 @@ class Engagement(Strict):
     def current(self) -> Round:
         return self.rounds[-1]
 
+    def round(self, name: str) -> Round | None:
+        """The round of that name (its folder's name)."""
+        return next((r for r in self.rounds if r.name == name), None)
+
     def person(self, name: str) -> Person | None:
         """The invited person of that name (any case, any spacing)."""
         found = [p for p in self.people if text_key(p.name) == text_key(name)]

@@ -12,7 +12,6 @@ from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
-from ownerdiag.files.documents import load_response
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import Document, read_yaml
 
@@ -33,19 +32,32 @@ class Loaded:
 
 
 def load_all(paths: Sequence[Path]) -> list[Loaded]:
-    """Load every file, reporting the problems of all of them at once."""
+    """Load every response file, reporting the problems of all of them at once; the files a
+    round keeps beside its responses (the meeting's decisions, the bank) are passed over, so
+    ``compare ROUND/*.yaml`` reads the responses only."""
     loaded: list[Loaded] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            response, doc = load_response(path)
+            doc = read_yaml(path)
+            if kept_beside_responses(doc.data):
+                continue
+            loaded.append(Loaded(path, validate(Response, doc, "response file"), doc))
         except InputError as exc:
             problems.extend(exc.problems)
-        else:
-            loaded.append(Loaded(path, response, doc))
     if problems:
         raise InputError(problems)
     return loaded
+
+
+def kept_beside_responses(data: object) -> bool:
+    """A meeting's decisions file, or the bank file a round answered."""
+    if not isinstance(data, dict):
+        return False
+    kind = data.get("format")
+    if kind == Decisions.model_fields["format"].default:
+        return True
+    return kind is None and "questions" in data and "roles" in data
 
 
 def check_set(loaded: Sequence[Loaded], *, allow_incomplete: bool = False) -> None:
@@ -150,15 +162,18 @@ def gather(
     bank_dirs: Sequence[Path] = (),
     allow_incomplete: bool = False,
 ) -> tuple[Bank, list[Response]]:
-    if not 2 <= len(paths) <= MAX_RESPONDENTS:
+    loaded = load_all(paths[: MAX_RESPONDENTS + 8])  # room for a round's meeting files
+    if not 2 <= len(loaded) <= MAX_RESPONDENTS or len(paths) > MAX_RESPONDENTS + 8:
+        skipped = len(paths) - len(loaded) if len(paths) <= MAX_RESPONDENTS + 8 else 0
+        besides = f" ({skipped} were not responses: decisions or a bank)" if skipped else ""
         raise InputError.single(
             f"compare takes two or more response files, {MAX_RESPONDENTS} at most; "
-            f"{len(paths)} given",
+            f"{len(paths) - skipped} given{besides}",
             "ownerdiag",
             "one response file per person, e.g. cro.yaml vp.yaml",
         )
     return gather_loaded(
-        load_all(paths), bank_ref=bank_ref, bank_dirs=bank_dirs, allow_incomplete=allow_incomplete
+        loaded, bank_ref=bank_ref, bank_dirs=bank_dirs, allow_incomplete=allow_incomplete
     )
 
 

@@ -69,6 +69,26 @@ class Found:
         return f"{self.engagement.client} — {(round or self.engagement.current).name}"
 
 
+def round_named(found: Found, name: str) -> Round:
+    """The engagement's round called ``name``, or a one-line refusal naming the rounds."""
+    chosen = found.engagement.round(name)
+    if chosen is None:
+        rounds = ", ".join(r.name for r in found.engagement.rounds)
+        raise InputError.single(
+            f"no round {name!r} in this engagement", "--round", f"its rounds: {rounds}"
+        )
+    return chosen
+
+
+def round_of(found: Found, folder: Path) -> Round | None:
+    """The round whose folder ``folder`` is, or is inside."""
+    try:
+        parts = folder.resolve().relative_to(found.root.resolve()).parts
+    except ValueError:
+        return None
+    return found.engagement.round(parts[0]) if parts else None
+
+
 def find(start: Path | None = None) -> Found | None:
     """The engagement ``start`` (or the working folder) is in, if any."""
     here = (start or Path.cwd()).resolve()
@@ -149,13 +169,13 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     return found.round_dir() / default_out(bank.id, role, name).name
 
 
-def round_responses(found: Found, bank: Bank) -> list[Path]:
-    """The current round's finished response files of the people invited, for compare, resolve
-    and charter; a round with a second response from someone is refused until one is removed."""
-    folder = found.round_dir()
-    current = round_status(
-        found.engagement, found.engagement.current.name, bank.content_hash(), seen_in(folder)
-    )
+def round_responses(found: Found, bank: Bank, round: Round | None = None) -> list[Path]:
+    """A round's (by default the current one's) finished response files of the people
+    invited, for compare, resolve and charter; a round with a second response from someone is
+    refused until one is removed."""
+    chosen = round or found.engagement.current
+    folder = found.round_dir(chosen)
+    current = round_status(found.engagement, chosen.name, bank.content_hash(), seen_in(folder))
     if current.doubled:
         file = current.doubled[0]
         why = dict(current.stray)[file]
@@ -165,7 +185,7 @@ def round_responses(found: Found, bank: Bank) -> list[Path]:
     done = [folder / p.file for p in current.people if p.state == "answered"]
     if len(done) < 2:
         raise InputError.single(
-            f"round {found.engagement.current.name} has {len(done)} finished response(s); "
+            f"round {chosen.name} has {len(done)} finished response(s); "
             "a comparison needs two or more",
             str(folder),
             "see who is missing with: ownerdiag status",

@@ -152,15 +152,49 @@ def new_round(start: Path | None, name: str | None) -> Outcome:
 
 
 def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[Path]) -> Outcome:
-    """Who has answered; ``check`` trips while anyone in the current round is missing."""
+    """Who has answered; ``check`` trips while anyone in the current round is missing. At a
+    folder holding engagements (a desk), one line per client."""
     from ownerdiag.core.engagement import EngagementStatus
     from ownerdiag.files import engagements
 
+    chosen = "terminal" if format == "table" else format
+    if engagements.find(start) is None:
+        clients = engagements.engagements_under(start or Path.cwd())
+        if clients:
+            desk = _desk(clients, bank_dirs)
+            return Outcome(
+                Document("desk", desk, chosen, pager=False), tripped=check and desk.anyone_missing
+            )
     context = EngagementContext(start, bank_dirs)
     bank = context.bank()
     rounds = engagements.status(context.found, bank)
     result = EngagementStatus(context.found.engagement.client, bank, rounds)
-    chosen = "terminal" if format == "table" else format
     return Outcome(
         Document("status", result, chosen, pager=False), tripped=check and result.anyone_missing
     )
+
+
+def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path]) -> Any:
+    """Each engagement's current round; one that cannot be read is a problem line."""
+    from ownerdiag.core.engagement import Desk, desk_line
+    from ownerdiag.files import engagements
+
+    lines, problems = [], []
+    for folder in folders:
+        try:
+            found = engagements.required(folder)
+            current = engagements.status(found, found.bank(bank_dirs))[-1]
+        except InputError as exc:
+            problems.append(str(exc.problems[0]))
+            continue
+        lines.append(
+            desk_line(
+                found.engagement.client,
+                folder.name,
+                current,
+                invited_on=engagements.invited_on(found),
+                today=date.today(),
+                meeting_held=engagements.meeting_held(found),
+            )
+        )
+    return Desk(lines, problems)

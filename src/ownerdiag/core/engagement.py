@@ -197,3 +197,49 @@ class EngagementStatus:
     @property
     def anyone_missing(self) -> bool:
         return bool(self.rounds[-1].missing)
+
+
+@dataclass(frozen=True)
+class DeskLine:
+    """One client at a desk of engagements: where its current round stands."""
+
+    client: str
+    folder: str
+    round: str
+    answered: int
+    invited: int
+    waiting: list[str]
+    """Names of the invited people who have not finished the current round."""
+    waiting_days: int | None
+    """Days since the current round's invitations went out, while anyone is waiting."""
+    meeting_held: bool
+    """Whether the current round keeps its meeting's decisions."""
+
+
+def desk_line(
+    client: str,
+    folder: str,
+    current: RoundStatus,
+    *,
+    invited_on: date | None,
+    today: date,
+    meeting_held: bool,
+) -> DeskLine:
+    waiting = [p.person.name for p in current.missing]
+    days = (today - invited_on).days if waiting and invited_on is not None else None
+    answered = len(current.people) - len(waiting)
+    return DeskLine(
+        client, folder, current.round, answered, len(current.people), waiting, days, meeting_held
+    )
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Every engagement under a folder: ``ownerdiag status`` at the desk."""
+
+    lines: list[DeskLine]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def anyone_missing(self) -> bool:
+        return any(line.waiting for line in self.lines)

@@ -3,8 +3,10 @@ read and written like every other file, and a round's folder read for its status
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ownerdiag.core.engagement import (
@@ -167,6 +169,43 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     from ownerdiag.files.documents import default_out
 
     return found.round_dir() / default_out(bank.id, role, name).name
+
+
+def engagements_under(folder: Path, depth: int = 2) -> list[Path]:
+    """The engagement folders (holding an ``ownerdiag.yaml``) up to ``depth`` levels below
+    ``folder``, sorted; never following a link out."""
+    found: list[Path] = []
+    level = [folder]
+    for _ in range(depth):
+        below: list[Path] = []
+        for parent in level:
+            try:
+                children = sorted(p for p in parent.iterdir() if p.is_dir() and not p.is_symlink())
+            except OSError:
+                continue
+            for child in children:
+                (found if (child / ENGAGEMENT_FILE).is_file() else below).append(child)
+        level = below
+    return found
+
+
+def invited_on(found: Found) -> date | None:
+    """When the current round's invitations went out: its forms folder, else the round."""
+    for place in (found.round_dir() / "forms", found.round_dir()):
+        with contextlib.suppress(OSError):
+            return date.fromtimestamp(place.stat().st_mtime)
+    return None
+
+
+def meeting_held(found: Found) -> bool:
+    from ownerdiag.files.collect import kept_beside_responses
+
+    for path in banks.bank_paths(found.round_dir()) if found.round_dir().is_dir() else []:
+        with contextlib.suppress(InputError):
+            data = read_yaml(path).data
+            if kept_beside_responses(data) and data.get("format"):
+                return True
+    return False
 
 
 def round_responses(found: Found, bank: Bank, round: Round | None = None) -> list[Path]:

@@ -39,6 +39,7 @@ DOCUMENTS: dict[str, tuple[str, ...]] = {
     "charter": ("markdown", "html"),
     "portfolio": ("terminal", "json", "csv", "html"),
     "status": ("terminal", "json"),
+    "desk": ("terminal", "json"),
     "banks": ("terminal", "json"),
     "bank": ("terminal", "json", "yaml"),
     "schema": ("json",),

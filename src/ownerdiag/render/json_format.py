@@ -37,6 +37,12 @@ def status(result: Any) -> str:
     return dumps(status_json(result))
 
 
+def desk(result: Any) -> str:
+    from ownerdiag.render.status_view import desk_json
+
+    return dumps(desk_json(result))
+
+
 def banks(entries: Any) -> str:
     from ownerdiag.render.bankview import bank_summary
 

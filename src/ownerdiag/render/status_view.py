@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ownerdiag.core.engagement import EngagementStatus
+from ownerdiag.core.engagement import Desk, EngagementStatus
 
 
 def status_json(result: EngagementStatus) -> dict[str, Any]:
@@ -49,3 +49,41 @@ def status_lines(result: EngagementStatus) -> list[str]:
                 lines.append(f"  ✗ {who}  missing")
         lines += [f"  ! {file}: {why}" for file, why in r.stray]
     return lines
+
+
+def desk_json(desk: Desk) -> dict[str, Any]:
+    return {
+        "clients": [
+            {
+                "client": line.client,
+                "folder": line.folder,
+                "round": line.round,
+                "answered": line.answered,
+                "invited": line.invited,
+                "waiting": line.waiting,
+                "waiting_days": line.waiting_days,
+                "meeting_held": line.meeting_held,
+            }
+            for line in desk.lines
+        ],
+        "problems": desk.problems,
+    }
+
+
+def desk_lines(desk: Desk) -> list[str]:
+    """One line per client: round, answered of invited, who is waiting and for how long."""
+    width = max((len(line.client) for line in desk.lines), default=0)
+    lines = []
+    for line in desk.lines:
+        head = f"{line.client.ljust(width)}  {line.round}  {line.answered}/{line.invited} answered"
+        if line.waiting:
+            since = "" if line.waiting_days is None else f" (invited {_days(line.waiting_days)})"
+            head += f"  waiting for {', '.join(line.waiting)}{since}"
+        else:
+            head += "  meeting held" if line.meeting_held else "  ready for the meeting"
+        lines.append(head)
+    return lines + [f"! {problem}" for problem in desk.problems]
+
+
+def _days(days: int) -> str:
+    return "today" if days <= 0 else "1 day ago" if days == 1 else f"{days} days ago"

@@ -55,6 +55,20 @@ def show_status(result: Any, console: Console, pager: bool = False) -> None:
     )
 
 
+def show_desk(result: Any, console: Console, pager: bool = False) -> None:
+    from ownerdiag.render.status_view import desk_lines
+
+    _show(
+        lambda c: c.print("\n".join(map(literal, desk_lines(result))), soft_wrap=True),
+        console,
+        pager,
+    )
+
+
+def desk(result: Any) -> str:
+    return _as_text(show_desk, result)
+
+
 def show_banks(entries: Any, console: Console, pager: bool = False) -> None:
     from ownerdiag.render.bankview import bank_list_table
 

@@ -41,8 +41,9 @@ def init(
     """An engagement folder: ownerdiag.yaml, the first round's folder and a README.txt."""
     from ownerdiag.core.engagement import ENGAGEMENT_FILE, quarter
     from ownerdiag.files import engagements
-    from ownerdiag.files.banks import named_file, resolve
+    from ownerdiag.files.banks import resolve
     from ownerdiag.files.storage import make_folder, refuse_overwrite, write_atomic
+    from ownerdiag.files.yamlio import read_bounded
 
     entry = resolve(bank, bank_dirs)
     target = folder / ENGAGEMENT_FILE
@@ -56,12 +57,14 @@ def init(
     ]
     engagement = engagement_from(
         client=client.strip(),
-        bank=_bank_ref(bank, named_file(bank), folder),
+        bank=pinned_bank_name(entry.bank.id, entry.bank.version),
         people=invited,
         rounds=[{"name": round_name or quarter(date.today())}],
     )
     round_dir = folder / engagement.current.name
     make_folder(round_dir)
+    # the engagement keeps its own copy of the bank: a new release never changes its rounds
+    write_atomic(folder / engagement.bank, read_bounded(entry.path), force=force)
     write_atomic(target, engagements.to_yaml(engagement))
     readme = folder / "README.txt"
     if force or not readme.exists():
@@ -74,15 +77,11 @@ def init(
     )
 
 
-def _bank_ref(ref: str, file: Path | None, folder: Path) -> str:
-    """A bank id as given; a bank file relative to the engagement when inside it, else whole."""
-    if file is None:
-        return ref
-    whole = file.resolve()
-    try:
-        return str(whole.relative_to(folder.resolve()))
-    except ValueError:
-        return str(whole)
+def pinned_bank_name(bank_id: str, version: str) -> str:
+    """The file an engagement keeps its bank in, beside ``ownerdiag.yaml``."""
+    from ownerdiag.files.documents import slug
+
+    return f"bank-{slug(bank_id)}-{slug(version)}.yaml"
 
 
 def engagement_from(**fields: Any) -> Any:

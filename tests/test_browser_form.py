@@ -314,3 +314,53 @@ def test_a_shuffling_bank_gives_each_leader_an_order_within_each_topic(
     assert made.exit_code == 0, made.output
     result = run("compare", saved, ceo, "--bank", bank_file)
     assert result.exit_code == 0, result.output
+
+
+def _answer_some(browser: Any, page: Path, name: str, how_many: int) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(page.as_uri())
+    wait_for(lambda: browser.find_elements("id", "name"))
+    browser.find_element("id", "name").clear()
+    browser.find_element("id", "name").send_keys(name)
+    press(browser, Keys.ENTER)
+    started(browser)
+    for _ in range(how_many):
+        answer_current(browser)
+    time.sleep(1)  # Chrome writes local storage asynchronously
+
+
+def test_forms_in_one_browser_never_see_each_other(fresh_browser, downloads, tmp_path: Path):
+    """Two clients, two rounds, two people, one browser profile: each page shows only its own
+    progress and name; a saved page keeps no answers in the browser."""
+    browser = fresh_browser
+    marcus = tmp_path / "marcus.html"
+    zoe = tmp_path / "zoe.html"
+    for out, name in ((marcus, "Marcus Webb"), (zoe, "Zoe Other")):
+        done = run("form", "--bank", "outbound", "--role", "vp_sales", "--name", name, "--out", out)
+        assert done.exit_code == 0, done.output
+    _answer_some(browser, marcus, "Marcus Webb", 3)
+    browser.get(zoe.as_uri())
+    wait_for(lambda: browser.find_elements("id", "name"))
+    assert browser.find_element("id", "name").get_attribute("value") == "Zoe Other"
+    assert "Continue" not in main_text(browser) and "Marcus" not in main_text(browser)
+    assert not browser.find_elements("id", "start-over")  # nothing of Marcus's to clear
+    browser.get(marcus.as_uri())
+    wait_for(lambda: progress(browser) == 4)  # Marcus's own page goes on where he stopped
+
+    # Marcus finishes and saves: his answers leave the browser's storage
+    while progress(browser) is not None:
+        answer_current(browser)
+    before = set(downloads.glob("*.yaml"))
+    browser.find_element("id", "save").click()
+    saved_file(downloads, before)
+    time.sleep(1)
+    stored = browser.execute_script(
+        "return Object.keys(localStorage).map(k => localStorage.getItem(k)).join('\\n')"
+    )
+    assert '"answers"' not in stored and "Marcus Webb" not in stored
+    browser.refresh()
+    wait_for(lambda: "Saved. Now send the file." in main_text(browser))
+    browser.get(zoe.as_uri())
+    wait_for(lambda: browser.find_elements("id", "name"))
+    assert "Saved" not in main_text(browser)  # another page's done screen never appears

@@ -110,7 +110,7 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
     for person in found.engagement.people:
         response = engagements.response_out(found, bank, person.role, person.name)
         page = forms / response.with_suffix(".html").name
-        text = form_page(bank, person.role, person.name)
+        text = form_page(bank, person.role, person.name, invitation_key(found, person))
         if page.exists() and not force and _differs(page, text):
             note = "kept (it differs: --force to replace)"
         else:
@@ -124,6 +124,14 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
         ]
     where = found.round_dir().relative_to(found.root)
     return Outcome(lines=lines, notes=[f"Responses that come back by e-mail go into {where}/."])
+
+
+def invitation_key(found: Any, person: Any) -> str:
+    """The same for one person in one round of one engagement, whenever the form is written."""
+    import hashlib
+
+    parts = (str(found.root.resolve()), found.engagement.current.name, person.role, person.name)
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def _differs(page: Path, text: str) -> bool:

@@ -29,6 +29,7 @@ class FormRequest:
     bank: Bank
     role: str | None = None
     name: str = ""
+    form_id: str = ""
 
 
 def answer_form(bank: Bank, role: str | None = None) -> str:

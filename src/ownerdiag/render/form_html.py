@@ -12,7 +12,12 @@ from ownerdiag.core.survey_form import payload_text
 from ownerdiag.render.templating import TEMPLATES, render
 
 
-def form_page(bank: Bank, role: str, name: str = "") -> str:
+def form_page(bank: Bank, role: str, name: str = "", form_id: str = "") -> str:
+    """``form_id`` keys the progress the page keeps in the browser: one per invitation (stable
+    when the page is written again), else a random one per page, so no page ever shows or
+    clears another page's answers."""
+    import secrets
+
     from markupsafe import Markup
 
     script = (TEMPLATES / "form.js").read_text(encoding="utf-8")
@@ -21,6 +26,7 @@ def form_page(bank: Bank, role: str, name: str = "") -> str:
         "form.html.j2",
         title=f"{bank.title}: {bank.roles[role]}",
         name=name,
+        form_id=form_id or secrets.token_hex(16),
         tool_version=__version__,
         payload=Markup(payload_text(bank, role)),  # script_json: no <, > or & left in it
         script=Markup(script),

@@ -18,4 +18,4 @@ def form(request: Any) -> str:
     """The one-file offline survey page for one person."""
     from ownerdiag.render.form_html import form_page
 
-    return form_page(request.bank, request.role, request.name)
+    return form_page(request.bank, request.role, request.name, request.form_id)

@@ -7,7 +7,8 @@
   const data = JSON.parse(dataText);
   const meta = document.getElementById("survey-meta").dataset;
   const questions = data.questions;
-  const storageKey = ["ownerdiag", data.bank.id, data.bank.version, data.bank.hash, data.role].join(":");
+  // progress belongs to this page's invitation alone: another page never sees or clears it
+  const storageKey = "ownerdiag:form:" + meta.formId;
   const main = document.getElementById("main");
   let state = load() || fresh();
   let shownAt = 0;
@@ -369,12 +370,25 @@
     return lines.join("\n") + "\n";
   }
 
+  function forget(filename) {  // once saved, the answers leave the browser: any page could read them
+    try { localStorage.setItem(storageKey, JSON.stringify({ screen: "sent", filename })); } catch (e) { /* private mode */ }
+  }
+  function sentScreen() {
+    show(
+      el("h1", { class: "bank", text: data.bank.title }),
+      el("h2", { text: "Saved. Now send the file." }),
+      el("p", { text: `You saved ${state.filename} from this page. Send that file to the person running the comparison. Your answers are no longer kept in this browser.` }),
+      el("div", { class: "buttons" },
+        el("button", { type: "button", id: "start-over", class: "secondary", onclick: startOver, text: "Start over" })),
+    );
+  }
+
   async function finish(download = true) {
     if (!state.finished_at) state.finished_at = now();
     state.screen = "done";
-    save();
     const text = await responseText();
     const filename = `${slug(data.bank.id)}-${slug(data.role)}-${slug(state.name)}.yaml`;
+    forget(filename);
     const url = URL.createObjectURL(new Blob([text], { type: "application/x-yaml" }));
     const link = el("a", { href: url, download: filename, id: "download", text: `Save ${filename} again` });
     const copy = el("button", { type: "button", id: "copy", class: "secondary", text: "Copy the file's text" });
@@ -403,6 +417,7 @@
 
   window.ownerdiagRules = Object.freeze({ slug, cautionsFor, cautionText, shuffled });
   if (state.screen === "review") reviewScreen();
+  else if (state.screen === "sent") sentScreen();
   else if (state.screen === "done") finish(false);
   else if (state.screen === "question" && state.name) questionScreen();
   else startScreen();

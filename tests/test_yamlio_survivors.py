@@ -69,8 +69,9 @@ def test_core_tags_and_the_bare_tag_are_read():
 def test_a_long_tag_is_shown_cut_to_sixty_characters():
     assert literal_tag("!" + "x" * 100) == repr("!" + "x" * 59)
     assert literal_tag("tag:yaml.org,2002:python/tuple") == "'!!python/tuple'"
-    # only the prefix at the start is shortened
+    # only the prefix at the start is shortened, and only once
     assert literal_tag("!tag:yaml.org,2002:x") == "'!tag:yaml.org,2002:x'"
+    assert literal_tag("tag:yaml.org,2002:tag:yaml.org,2002:x") == "'!!tag:yaml.org,2002:x'"
 
 
 def test_nesting_too_deep_names_the_limit_and_where_it_was_crossed():
@@ -117,6 +118,13 @@ def test_other_syntax_errors_carry_no_indentation_hint():
     assert message == (
         "f.yaml:2:1: invalid YAML: while scanning a quoted scalar found unexpected end of stream"
         " (opened on line 1)"
+    )
+
+
+def test_a_control_character_is_refused_with_libyaml_words():
+    assert refusal("a: \x07\n") == (
+        "f.yaml: invalid YAML: unacceptable character #x0007: control characters are not allowed"
+        ' in "<unicode string>", position 3'
     )
 
 
@@ -248,6 +256,33 @@ def test_a_pipe_is_refused_without_blocking(tmp_path: Path):
     )
 
 
+def test_a_read_that_fails_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+
+    class FailingDisk:
+        def __init__(self, fd: int, mode: str) -> None:
+            os.close(fd)
+
+        def __enter__(self) -> FailingDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def read(self, size: int) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fdopen", FailingDisk)
+    assert refusal_of_file(path) == f"{path}: cannot read: Input/output error"
+
+
+def test_a_file_that_cannot_be_opened_says_why(tmp_path: Path):
+    looped = tmp_path / "loop.yaml"
+    looped.symlink_to(looped)
+    assert refusal_of_file(looped) == f"{looped}: cannot read: Too many levels of symbolic links"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
 def test_an_unreadable_file_says_why(tmp_path: Path):
     path = tmp_path / "secret.yaml"
@@ -276,3 +311,5 @@ def test_long_text_is_wrapped_at_one_hundred_columns():
     text = dump_yaml({"k": "word " * 40})
     assert [len(line) for line in text.splitlines()] == [103, 103]
     assert parse_yaml(text).data == {"k": "word " * 40}
+    # a line is broken at the first space past column 100, not 101
+    assert [len(line) for line in dump_yaml({"k": "xxxxxx " * 15}).splitlines()] == [101, 10]

@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 
 from ownerdiag.core.fields import AnswerError
-from ownerdiag.core.kinds import KINDS, QuestionBase
+from ownerdiag.core.kinds import KINDS, QuestionBase, register, unregister
 from ownerdiag.core.kinds.base import choice_verdict, distinct, lower_first, match_choice
 from ownerdiag.core.kinds.cadence import cadence_step, cadence_verdict
-from ownerdiag.core.kinds.owner import short_owner_label
+from ownerdiag.core.kinds.owner import owner_verdict, short_owner_label
 from ownerdiag.core.kinds.scale import scale_verdict
 from ownerdiag.core.kinds.spec import Option, PromptSpec
 from ownerdiag.core.models import Bank
 from ownerdiag.core.verdicts import Verdict
+
+from .ranking_kind import RankingQuestion
 
 BANK: dict[str, Any] = {
     "id": "kinds",
@@ -91,7 +93,21 @@ def test_every_kind_is_registered_under_its_name_in_report_order():
     ]
 
 
+def test_a_kind_registered_for_a_while_is_gone_after_and_unregistering_twice_is_harmless():
+    register(RankingQuestion)
+    assert KINDS["ranking"] is RankingQuestion
+    unregister(RankingQuestion)
+    unregister(RankingQuestion)
+    assert "ranking" not in KINDS
+
+
 # verdicts at each rule's edge
+
+
+def test_one_owner_answer_is_judged_against_expected():
+    assert owner_verdict(pairs("cro"), "cro") is Verdict.aligned
+    assert owner_verdict(pairs("ceo"), "cro") is Verdict.drift
+    assert owner_verdict(pairs("board", "board"), "cro") is Verdict.drift
 
 
 def test_scale_ratings_exactly_threshold_apart_agree_and_one_more_is_a_mismatch():

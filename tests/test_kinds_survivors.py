@@ -347,6 +347,7 @@ def test_the_open_item_is_worded_as_a_thing_to_decide():
     )
     assert question("review").to_decide() == "Agree an answer to: How often?"
     assert question("owns", topic="ICP definition").to_decide() == "Decide who owns ICP definition."
+    assert question("owns").to_decide() == "Agree an answer to: Who owns it?"
     assert question("motion", topic="SDR coaching").to_decide() == (
         "Agree and write down: SDR coaching."
     )
@@ -362,6 +363,8 @@ def test_the_open_item_is_worded_as_a_thing_to_decide():
         ("The review", "the review"),
         ("ICP fit", "ICP fit"),
         ("SDRs", "SDRs"),
+        ("VPs of sales", "VPs of sales"),
+        ("Q3 pipeline review", "Q3 pipeline review"),
         ("Agenda", "agenda"),
     ],
 )
@@ -422,6 +425,9 @@ def test_a_typed_number_stands_for_its_option_and_words_for_themselves():
     spec = PromptSpec("select", (Option("a", "A"), Option("b", "B"), Option("c", "C")))
     assert [spec.from_typed(t) for t in (" 1 ", "3", "0", "4", "b")] == ["a", "c", "0", "4", "b"]
     assert question("review").parse_typed("2", bank()) == "monthly"
+    assert question("owns").parse_typed("2", bank()) == "cro"
+    assert question("review").prompt_spec(bank()).widget == "select"
+    assert spec.list_title(["c", "gone", "a"]) == "C › gone › A"
     assert question("words").parse_typed("  3 ", bank()) == "3"
 
 

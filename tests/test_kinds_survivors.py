@@ -324,6 +324,10 @@ def test_owner_answers_are_shown_by_label_short_label_or_initials():
     assert short_owner_label(b, "revops") == "ROT"
     assert short_owner_label(b, "board", width=4) == "Board"
     assert short_owner_label(b, "revops", width=23) == "Revenue Operations Team"
+    three = bank(roles={"ceo": "CEO", "cro": "CRO", "cmo": "CMO"})
+    assert q.charter_text("joint", three) == "CEO, CRO and CMO, jointly"
+    two_capitals = bank(parties={"revops": "Revenue Operations"})
+    assert short_owner_label(two_capitals, "revops") == "RO"
     assert (
         q.charter_text("joint", b) == "Chief Executive Officer and Chief Revenue Officer, jointly"
     )

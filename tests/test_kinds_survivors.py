@@ -431,8 +431,12 @@ def test_a_typed_number_stands_for_its_option_and_words_for_themselves():
     assert question("review").parse_typed("2", bank()) == "monthly"
     assert question("owns").parse_typed("2", bank()) == "cro"
     assert question("review").prompt_spec(bank()).widget == "select"
-    assert spec.list_title(["c", "gone", "a"]) == "C › gone › A"
     assert question("words").parse_typed("  3 ", bank()) == "3"
+
+
+def test_a_list_answer_is_shown_by_its_titles_and_an_unknown_value_as_written():
+    spec = PromptSpec("ordered", (Option("a", "A"), Option("c", "C")))
+    assert spec.list_title(["c", "gone", "a"]) == "C › gone › A"
 
 
 def test_a_typed_list_is_split_on_commas_or_spaces():

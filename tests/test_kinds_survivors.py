@@ -95,8 +95,10 @@ def test_every_kind_is_registered_under_its_name_in_report_order():
 
 def test_a_kind_registered_for_a_while_is_gone_after_and_unregistering_twice_is_harmless():
     register(RankingQuestion)
-    assert KINDS["ranking"] is RankingQuestion
-    unregister(RankingQuestion)
+    try:
+        assert KINDS["ranking"] is RankingQuestion
+    finally:
+        unregister(RankingQuestion)
     unregister(RankingQuestion)
     assert "ranking" not in KINDS
 

@@ -469,3 +469,11 @@ def test_narrowing_a_prompt_keeps_each_option_with_its_own_key():
     assert numbered.only(["b"]).keys is None
     assert numbered.only(["b"]).shortcut_keys() == ["1"]
     assert PromptSpec("multi_select").many and not PromptSpec("scale").many
+
+
+def test_a_topic_starting_with_a_one_letter_word_reads_in_lower_case():
+    from ownerdiag.core.kinds.base import lower_first
+
+    assert lower_first("A plan for Q3") == "a plan for Q3"
+    assert lower_first("ICP definition") == "ICP definition"
+    assert lower_first("I statements") == "I statements"

@@ -176,9 +176,11 @@ class QuestionBase(Strict):
 
 
 def lower_first(text: str) -> str:
-    """``The joint review`` -> ``the joint review``; ``ICP`` and ``SDR coaching`` stay."""
+    """``The joint review`` -> ``the joint review``, ``A plan`` -> ``a plan``; ``ICP``, ``Q3``
+    and ``SDR coaching`` stay."""
     first = text.split(" ", 1)[0]
-    return text if first.isupper() or first[1:2].isupper() else text[:1].lower() + text[1:]
+    acronym = (len(first) > 1 and first.isupper()) or first[1:2].isupper() or first == "I"
+    return text if acronym else text[:1].lower() + text[1:]
 
 
 def match_choice(raw: Any, choices: Sequence[Choice], aliases: Mapping[str, str]) -> str:

@@ -44,6 +44,7 @@ class EngagementContext:
             return self._round(round_name, bank, title)
         if len(files) == 1 and files[0].is_dir():
             return self._folder(files[0], bank, title)
+        engagements.check_invitations(files, self.bank_dirs)
         return list(files), bank, title.strip() or self._title_of(files[0].parent)
 
     def _round(
@@ -85,22 +86,44 @@ class EngagementContext:
         return found.title(chosen) if found is not None and chosen is not None else ""
 
     def trend_rounds(
-        self, rounds: Sequence[Path], labels: Sequence[str]
-    ) -> tuple[list[Path], list[str], str | None, str]:
-        """The folders given; or, with none, every round, labelled by name, with the
-        engagement's bank file and the client as the title."""
+        self, rounds: Sequence[Path], labels: Sequence[str], names: Sequence[str] = ()
+    ) -> tuple[list[Any], list[str], str]:
+        """The folders given; or, with none, the engagement's rounds (``names``, else all),
+        each with the invited responses that count in it and its own bank, labelled by name,
+        titled by the client."""
+
         if rounds:
-            return list(rounds), list(labels), None, ""
+            return [self._round_input(folder) for folder in rounds], list(labels), ""
         found = self.found
-        folders = [found.round_dir(r) for r in found.engagement.rounds]
-        names = list(labels) or [r.name for r in found.engagement.rounds]
-        return folders, names, found.bank_file(), found.engagement.client
+        chosen = [engagements.round_named(found, n) for n in names] or found.engagement.rounds
+        inputs = [self._engagement_round(found, each) for each in chosen]
+        return inputs, list(labels) or [r.name for r in chosen], found.engagement.client
+
+    def _round_input(self, folder: Path) -> Any:
+        """A folder given by path: an engagement's round is read as that round, with its
+        invitations; any other folder as its response files."""
+        from ownerdiag.files.collect import RoundInput
+
+        found = engagements.find(folder) if folder.is_dir() else None
+        chosen = engagements.round_of(found, folder) if found is not None else None
+        if found is None or chosen is None:
+            return RoundInput(folder)
+        if found.round_dir(chosen).resolve() != folder.resolve():
+            return RoundInput(folder)
+        return self._engagement_round(found, chosen)
+
+    def _engagement_round(self, found: Found, chosen: Any) -> Any:
+        from ownerdiag.files.collect import RoundInput
+
+        bank = found.bank(self.bank_dirs, chosen)
+        files = engagements.round_responses(found, bank, chosen)
+        return RoundInput(found.round_dir(chosen), files, found.bank_ref(chosen))
 
     def survey_target(
         self, bank: str, role: str, name: str, person: str, out: Path | None
-    ) -> tuple[Any, str, str, Path | None]:
-        """The bank, role, name and output file of a survey: as given, or, with ``person``,
-        from the engagement."""
+    ) -> tuple[Any, str, str, Path | None, tuple[str, str] | None]:
+        """The bank, role, name, output file and invitation (round, token) of a survey: as
+        given, or, with ``person``, from the engagement's current round."""
         from ownerdiag.files.banks import resolve
 
         if not person:
@@ -110,7 +133,7 @@ class EngagementContext:
                     "--bank",
                     "give --bank and --role, or --person NAME inside an engagement folder",
                 )
-            return resolve(bank, self.bank_dirs).bank, role, name, out
+            return resolve(bank, self.bank_dirs).bank, role, name, out, None
         invited = self._invited(person, role, name)
         chosen = self.bank()
         if bank and resolve(bank, self.bank_dirs).bank.id != chosen.id:
@@ -120,7 +143,20 @@ class EngagementContext:
                 "leave --bank out",
             )
         target = out or engagements.response_out(self.found, chosen, invited.role, invited.name)
-        return chosen, invited.role, invited.name, target
+        return chosen, invited.role, invited.name, target, self._invitation(invited)
+
+    def _invitation(self, person: Any) -> tuple[str, str] | None:
+        """The current round's invitation for ``person``; none in a round made before
+        invitations existed."""
+        current = self.found.engagement.current
+        token = current.invitations.get(person.role)
+        if token is None and current.opened is not None:
+            raise InputError.single(
+                f"{person.name} has no invitation for round {current.name} yet",
+                str(self.found.file),
+                "run ownerdiag invite first",
+            )
+        return (current.name, token) if token else None
 
     def _invited(self, person: str, role: str, name: str) -> Any:
         engagement = self.found.engagement

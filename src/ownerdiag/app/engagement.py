@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -52,14 +52,12 @@ def init(
         raise InputError.single(
             "nobody invited", "--person", 'add --person "cro=Dana Reyes" for each leader'
         )
-    invited = [
-        {"role": r, "name": n} for r, n in (parse_person(p, entry.bank.roles) for p in people)
-    ]
+    invited = [parse_person(p, entry.bank.roles) for p in people]
     engagement = engagement_from(
         client=client.strip(),
         bank=pinned_bank_name(entry.bank.id, entry.bank.version),
-        people=invited,
-        rounds=[{"name": round_name or quarter(date.today())}],
+        people=[{"role": r, "name": n} for r, n in invited],
+        rounds=[opened_round(round_name or quarter(date.today()), [r for r, _ in invited])],
     )
     round_dir = folder / engagement.current.name
     make_folder(round_dir)
@@ -75,6 +73,23 @@ def init(
             f"Next: cd {shlex.quote(str(folder))} && ownerdiag invite",
         ]
     )
+
+
+def opened_round(name: str, roles: Sequence[str]) -> dict[str, Any]:
+    """A new round as the engagement file keeps it: opened now, one invitation per role."""
+    return {
+        "name": name,
+        "opened": datetime.now(timezone.utc).replace(microsecond=0),
+        "invitations": {role: new_token() for role in roles},
+    }
+
+
+def new_token() -> str:
+    import secrets
+
+    from ownerdiag.core.invitation import TOKEN_BYTES
+
+    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 def pinned_bank_name(bank_id: str, version: str) -> str:
@@ -97,20 +112,24 @@ def engagement_from(**fields: Any) -> Any:
 
 
 def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Outcome:
-    """For each person: the survey command to run here, and a browser form in the round."""
+    """For each person: the survey command to run here, and a browser form in the round that
+    carries their invitation."""
     from ownerdiag.files import engagements
     from ownerdiag.files.storage import make_folder, write_atomic
     from ownerdiag.render.form_html import form_page
 
     context = EngagementContext(start, bank_dirs)
-    found, bank = context.found, context.bank()
+    found, bank = with_invitations(context.found), context.bank()
     forms = found.round_dir() / "forms"
     make_folder(forms)
     lines = []
     for person in found.engagement.people:
         response = engagements.response_out(found, bank, person.role, person.name)
         page = forms / response.with_suffix(".html").name
-        text = form_page(bank, person.role, person.name, invitation_key(found, person))
+        token = found.engagement.current.invitations.get(person.role)
+        invitation = (found.engagement.current.name, token) if token else None
+        key = storage_key(token) if token else legacy_form_key(found, person)
+        text = form_page(bank, person.role, person.name, key, invitation)
         if page.exists() and not force and _differs(page, text):
             note = "kept (it differs: --force to replace)"
         else:
@@ -120,14 +139,47 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
             f"{person.name} ({bank.roles[person.role]}):",
             "  in a terminal, in this folder: ownerdiag survey --person "
             + shlex.quote(person.name),
-            f"  in a browser: send {page.relative_to(found.root)} ({note})",
+            f"  in a browser: send {page.relative_to(found.root)} to {person.name} alone ({note})",
         ]
     where = found.round_dir().relative_to(found.root)
-    return Outcome(lines=lines, notes=[f"Responses that come back by e-mail go into {where}/."])
+    return Outcome(
+        lines=lines,
+        notes=[
+            f"Responses that come back by e-mail go into {where}/. Each form carries its "
+            "person's invitation for this round: send it to that person only."
+        ],
+    )
 
 
-def invitation_key(found: Any, person: Any) -> str:
-    """The same for one person in one round of one engagement, whenever the form is written."""
+def with_invitations(found: Any) -> Any:
+    """The engagement with an invitation for everyone in its current round, saved when one
+    had to be made (a person added by hand). A round made before invitations existed (no
+    opening time) is left as it was: its responses carry none."""
+    from ownerdiag.core.engagement import ENGAGEMENT_FILE
+    from ownerdiag.files import engagements
+    from ownerdiag.files.storage import write_atomic
+
+    current = found.engagement.current
+    missing = [p.role for p in found.engagement.people if p.role not in current.invitations]
+    if current.opened is None or not missing:
+        return found
+    tokens = {**current.invitations, **{role: new_token() for role in missing}}
+    data = found.engagement.model_dump()
+    data["rounds"][-1]["invitations"] = tokens
+    updated = engagement_from(**data)
+    write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
+    return engagements.Found(found.root, updated)
+
+
+def storage_key(token: str) -> str:
+    from ownerdiag.core.invitation import storage_key as key
+
+    return key(token)
+
+
+def legacy_form_key(found: Any, person: Any) -> str:
+    """A form's storage key in a round without invitations: stable for one person in one
+    round of one engagement, whenever the form is written."""
     import hashlib
 
     parts = (str(found.root.resolve()), found.engagement.current.name, person.role, person.name)
@@ -150,7 +202,9 @@ def new_round(start: Path | None, name: str | None) -> Outcome:
     found = EngagementContext(start).found
     chosen = name or next_quarter(found.engagement.current.name, date.today())
     current = found.engagement.model_dump()
-    updated = engagement_from(**{**current, "rounds": [*current["rounds"], {"name": chosen}]})
+    roles = [p.role for p in found.engagement.people]
+    rounds = [*current["rounds"], opened_round(chosen, roles)]
+    updated = engagement_from(**{**current, "rounds": rounds})
     make_folder(found.root / chosen)
     write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
     return Outcome(
@@ -174,7 +228,7 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
             )
     context = EngagementContext(start, bank_dirs)
     bank = context.bank()
-    rounds = engagements.status(context.found, bank)
+    rounds = engagements.status(context.found, bank_dirs)
     result = EngagementStatus(context.found.engagement.client, bank, rounds)
     return Outcome(
         Document("status", result, chosen, pager=False), tripped=check and result.anyone_missing
@@ -190,7 +244,8 @@ def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path]) -> Any:
     for folder in folders:
         try:
             found = engagements.required(folder)
-            current = engagements.status(found, found.bank(bank_dirs))[-1]
+            now = found.engagement.current
+            current = engagements.round_status_of(found, now, found.bank(bank_dirs, now))
         except InputError as exc:
             problems.append(str(exc.problems[0]))
             continue

@@ -139,13 +139,16 @@ def trend(
     pager: bool,
     allow_incomplete: bool,
     bank_dirs: Sequence[Path],
+    round_names: Sequence[str] = (),
 ) -> Outcome:
     """What changed between rounds."""
     from ownerdiag.files.collect import follow_rounds
 
     context = EngagementContext(bank_dirs=bank_dirs)
-    folders, names, bank_file, title = context.trend_rounds(rounds, [x.strip() for x in labels])
-    result = follow_rounds(folders, bank_dirs, allow_incomplete, names, bank_file)
-    read = [path for folder in folders for path in folder.iterdir()]
+    chosen, names, title = context.trend_rounds(
+        rounds, [x.strip() for x in labels], [x.strip() for x in round_names]
+    )
+    result = follow_rounds(chosen, bank_dirs, allow_incomplete, names)
+    read = [path for each in chosen for path in each.folder.iterdir()]
     options = {"title": title}
     return Outcome(Document("trend", result, format, out, force, read, color, pager, options))

@@ -31,13 +31,13 @@ def survey(
     from ownerdiag.interactive import jobs
 
     context = EngagementContext(bank_dirs=bank_dirs)
-    found, role, name, out = context.survey_target(bank, role, name, person, out)
+    found, role, name, out, invitation = context.survey_target(bank, role, name, person, out)
     check_role(found, role)
     _check_survey_input(answers, name, bank or found.id, role)
     response, target = jobs.survey(
         found, role, name.strip(), out, answers, force=force,
         resume=continuing(resume, restart), continue_with=continue_command(argv),
-        inputs=inputs([], bank), plain=plain or current().dumb,
+        inputs=inputs([], bank), plain=plain or current().dumb, invitation=invitation,
     )  # fmt: skip
     return Outcome(
         notes=[

@@ -345,6 +345,15 @@ def trend_command(
     no_pager: opt.NoPager = False,
     allow_incomplete: opt.AllowIncomplete = False,
     bank_dir: opt.BankDirs = None,
+    round_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--round",
+            metavar="NAME",
+            help="Inside an engagement: follow these rounds, oldest first (repeat it, e.g. "
+            "--round 2026-Q4 --round 2027-Q2); by default all of them.",
+        ),
+    ] = None,
 ) -> None:
     """Show what changed between rounds: conflicts opened, worse, better or closed, who changed
     their answer, and how the scores moved."""
@@ -353,7 +362,7 @@ def trend_command(
     finish(ctx, trend(
         rounds or [], labels=label or [], format=opt.value(format), out=out, force=force,
         color=color.value, pager=not no_pager, allow_incomplete=allow_incomplete,
-        bank_dirs=bank_dir or [],
+        bank_dirs=bank_dir or [], round_names=round_names or [],
     ))  # fmt: skip
 
 

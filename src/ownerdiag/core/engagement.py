@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
+from datetime import date, datetime, timezone
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ownerdiag.core.fields import BankId, Line, SnakeId, Strict, Text
+from ownerdiag.core.invitation import TOKEN_PATTERN, invitation_id, seal_matches
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.text import text_key
 
@@ -30,8 +31,26 @@ class Person(Strict):
         return person_key(self.role, self.name)
 
 
+Token = Annotated[str, Field(pattern=TOKEN_PATTERN)]
+
+
 class Round(Strict):
     name: str = Field(max_length=64, description="The round's folder, e.g. 2026-Q4.")
+    opened: datetime | None = Field(
+        default=None,
+        description="When the round was started; a response finished before then is refused.",
+    )
+    invitations: dict[SnakeId, Token] = Field(
+        default_factory=dict,
+        description="role -> that person's invitation token for this round. Keep this file "
+        "private: a token lets a response pass as that person's. A round without invitations "
+        "(made before they existed) accepts responses without one.",
+    )
+    bank: str | None = Field(
+        default=None,
+        description="The bank file this round answers, when not the engagement's own "
+        "(a round kept on its bank after an upgrade).",
+    )
 
     @field_validator("name")
     @classmethod
@@ -82,6 +101,19 @@ class Engagement(Strict):
         """The round of that name (its folder's name)."""
         return next((r for r in self.rounds if r.name == name), None)
 
+    def bank_of(self, round: Round) -> str:
+        """The bank (file or id) a round answers."""
+        return round.bank or self.bank
+
+    def invitation(self, stamp_id: str) -> tuple[Round, Person] | None:
+        """The round and person an invitation id was given to."""
+        by_role = {p.role: p for p in self.people}
+        for round in self.rounds:
+            for role, token in round.invitations.items():
+                if invitation_id(token) == stamp_id and role in by_role:
+                    return round, by_role[role]
+        return None
+
     def person(self, name: str) -> Person | None:
         """The invited person of that name (any case, any spacing)."""
         found = [p for p in self.people if text_key(p.name) == text_key(name)]
@@ -104,6 +136,49 @@ def next_quarter(name: str, today: date) -> str:
         return quarter(today)
     year, number = int(found[1]), int(found[2])
     return f"{year + number // 4}-Q{number % 4 + 1}"
+
+
+def refusal(engagement: Engagement, round: Round, response: Response) -> str | None:
+    """Why ``response`` does not count as an answer to ``round``, or None when it does: it
+    must answer that round's invitation of the person it names, sealed as saved, and be
+    finished after the round opened. A round without invitations asks for none."""
+    if round.invitations:
+        why = _invitation_refusal(engagement, round, response)
+        if why is not None:
+            return why
+    finished = response.finished_at or response.started_at
+    if round.opened is not None and _utc(finished) < _utc(round.opened):
+        return (
+            f"finished {finished:%Y-%m-%d %H:%M}, before round {round.name} opened "
+            f"({round.opened:%Y-%m-%d %H:%M}): an answer to an earlier round"
+        )
+    return None
+
+
+def _invitation_refusal(engagement: Engagement, round: Round, response: Response) -> str | None:
+    stamp = response.invitation
+    who = f"{response.respondent.name} ({response.respondent.role})"
+    if stamp is None:
+        return f"carries no invitation: not saved by {who}'s survey command or form for this round"
+    given = engagement.invitation(stamp.id)
+    if given is None:
+        return "answers an invitation this engagement never gave (another client's form?)"
+    invited_round, person = given
+    if invited_round.name != round.name:
+        return (
+            f"answers {person.name}'s invitation for round {invited_round.name}, "
+            f"not round {round.name}"
+        )
+    if person.key() != person_key(response.respondent.role, response.respondent.name):
+        return f"answers {person.name}'s invitation ({person.role}) but names {who}"
+    token = round.invitations[person.role]
+    if not seal_matches(token, response.sealed_text(stamp.id), stamp.seal):
+        return "edited after it was saved: its seal does not match its answers"
+    return None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 # ---- what a round's folder holds ----------------------------------------------------------------
@@ -137,6 +212,9 @@ class RoundStatus:
     """(file, why it does not belong) for files that are not an invited person's answers."""
     doubled: list[str] = field(default_factory=list)
     """Those of the stray files that are a second finished response from someone."""
+    refused: list[str] = field(default_factory=list)
+    """Those of the stray files refused for their invitation: another round's, another
+    person's, none, or edited."""
 
     @property
     def missing(self) -> list[PersonStatus]:
@@ -144,14 +222,16 @@ class RoundStatus:
 
 
 def round_status(
-    engagement: Engagement, round_name: str, bank_hash: str, seen: list[Seen]
+    engagement: Engagement, round: Round, bank_hash: str, seen: list[Seen]
 ) -> RoundStatus:
-    """Who answered, who is part-way and who is missing in one round, from the files in it."""
+    """Who answered, who is part-way and who is missing in one round, from the files in it;
+    a finished response that does not answer its invitation (:func:`refusal`) is refused."""
     by_person = {p.key(): p for p in engagement.people}
     done: dict[tuple[str, str], PersonStatus] = {}
     going: dict[tuple[str, str], PersonStatus] = {}
     stray: list[tuple[str, str]] = []
     doubled: list[str] = []
+    refused: list[tuple[str, str]] = []
     for file in seen:
         response = file.response
         if response is None:
@@ -171,6 +251,8 @@ def round_status(
             stray.append((file.name, f"{who} is not invited to this engagement"))
         elif file.partial or not response.complete:
             going[key] = PersonStatus(person, "part-way", file.name, answers=len(response.answers))
+        elif (why := refusal(engagement, round, response)) is not None:
+            refused.append((file.name, why))
         elif key in done:
             doubled.append(file.name)
             stray.append(
@@ -183,7 +265,7 @@ def round_status(
         done.get(p.key()) or going.get(p.key()) or PersonStatus(p, "missing")
         for p in engagement.people
     ]
-    return RoundStatus(round_name, people, stray, doubled)
+    return RoundStatus(round.name, people, [*refused, *stray], doubled, [n for n, _ in refused])
 
 
 @dataclass(frozen=True)

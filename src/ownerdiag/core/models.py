@@ -296,6 +296,14 @@ class _SavedFile(Strict):
     complete: bool = False
 
 
+class Stamp(Strict):
+    """The invitation a response answers, and the seal its token put on the answers."""
+
+    round: Line
+    id: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+    seal: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
 class Response(_SavedFile):
     """One leader's answers to one bank, as saved by ``ownerdiag survey``."""
 
@@ -315,6 +323,26 @@ class Response(_SavedFile):
         description="Saved by a browser form: the hash of the questions that form showed, "
         "checked against the bank when the response is read.",
     )
+    invitation: Stamp | None = Field(
+        default=None,
+        description="Saved by an engagement's survey command or form: the invitation answered "
+        "and a seal over who answered what, checked against the engagement.",
+    )
+
+    def sealed_text(self, stamp_id: str) -> str:
+        """What an invitation's seal covers in this response."""
+        from ownerdiag.core.invitation import sealed_text
+
+        person = self.respondent
+        return sealed_text(stamp_id, person.role, person.name, self.bank.hash, self.answers)
+
+    def stamped(self, round_name: str, token: str) -> Response:
+        """This response sealed with the invitation ``token`` of ``round_name``."""
+        from ownerdiag.core.invitation import invitation_id, seal
+
+        stamp_id = invitation_id(token)
+        stamp = Stamp(round=round_name, id=stamp_id, seal=seal(token, self.sealed_text(stamp_id)))
+        return self.model_copy(update={"invitation": stamp})
 
 
 class Decision(Strict):

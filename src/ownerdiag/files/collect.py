@@ -224,10 +224,15 @@ def gather_round(
     bank_dirs: Sequence[Path] = (),
     allow_incomplete: bool = False,
     bank_ref: str | None = None,
+    files: Sequence[Path] | None = None,
 ) -> tuple[Bank, list[Response]]:
-    """A round's responses, checked; against the bank file kept in the folder, else
-    ``bank_ref`` (an engagement's bank), else the bank the responses name."""
-    loaded, bank_file = load_round(folder)
+    """A round's responses (``files``, else every response file in ``folder``), checked;
+    against the bank file kept in the folder, else ``bank_ref`` (an engagement's bank), else
+    the bank the responses name."""
+    if files is None:
+        loaded, bank_file = load_round(folder)
+    else:
+        loaded, bank_file = load_all(files), None
     return gather_loaded(
         loaded,
         bank_ref=str(bank_file) if bank_file else bank_ref,
@@ -235,6 +240,16 @@ def gather_round(
         allow_incomplete=allow_incomplete,
         changed=Fix.KEEP_ROUND_BANK,
     )
+
+
+@dataclass(frozen=True)
+class RoundInput:
+    """One round a trend follows: its folder, and, inside an engagement, the responses that
+    count in it and the bank it answered."""
+
+    folder: Path
+    files: Sequence[Path] | None = None
+    bank_ref: str | None = None
 
 
 def compare_files(
@@ -251,11 +266,10 @@ def compare_files(
 
 
 def follow_rounds(
-    folders: Sequence[Path],
+    rounds: Sequence[RoundInput],
     bank_dirs: Sequence[Path],
     allow_incomplete: bool,
     labels: Sequence[str] = (),
-    bank_ref: str | None = None,
 ) -> Trend:
     """Compare each round's responses, then follow every question from round to round.
 
@@ -263,32 +277,34 @@ def follow_rounds(
     (numbered when two rounds finished the same day)."""
     from ownerdiag.core.trend import Round, trend
 
-    if not 2 <= len(folders) <= MAX_ROUNDS:
+    if not 2 <= len(rounds) <= MAX_ROUNDS:
         raise InputError.single(
-            f"a trend needs two or more rounds, {MAX_ROUNDS} at most; {len(folders)} given",
+            f"a trend needs two or more rounds, {MAX_ROUNDS} at most; {len(rounds)} given",
             "ownerdiag",
             "give one folder of responses per round",
         )
-    if labels and len(labels) != len(folders):
+    if labels and len(labels) != len(rounds):
         raise InputError.single(
-            f"{len(labels)} labels for {len(folders)} rounds",
+            f"{len(labels)} labels for {len(rounds)} rounds",
             "ownerdiag",
             "give one --label per folder, in the same order, or none",
         )
     seen: dict[Path, Path] = {}
-    for folder in folders:
-        if folder.resolve() in seen:
+    for each in rounds:
+        if each.folder.resolve() in seen:
             raise InputError.single(
-                f"this round is given twice (also as {seen[folder.resolve()]})",
-                str(folder),
+                f"this round is given twice (also as {seen[each.folder.resolve()]})",
+                str(each.folder),
                 "give each round's folder once, oldest first",
             )
-        seen[folder.resolve()] = folder
+        seen[each.folder.resolve()] = each.folder
     comparisons, meetings = [], []
-    for folder in folders:
-        bank, responses = gather_round(folder, bank_dirs, allow_incomplete, bank_ref)
+    for each in rounds:
+        bank, responses = gather_round(
+            each.folder, bank_dirs, allow_incomplete, each.bank_ref, each.files
+        )
         comparisons.append(compare(bank, responses))
-        meetings.append(round_decisions(folder, bank, responses))
+        meetings.append(round_decisions(each.folder, bank, responses))
     names = list(labels) or round_labels(comparisons)
     return trend([Round(*r) for r in zip(names, comparisons, meetings, strict=True)])
 

@@ -18,7 +18,7 @@ from ownerdiag.core.engagement import (
     round_status,
 )
 from ownerdiag.core.models import Bank, Response
-from ownerdiag.errors import InputError
+from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
 from ownerdiag.files.yamlio import dump_yaml, read_yaml
@@ -55,17 +55,19 @@ class Found:
     def round_dir(self, round: Round | None = None) -> Path:
         return self.root / (round or self.engagement.current).name
 
-    def bank_file(self) -> str | None:
-        """The engagement's bank file, when it names a file rather than a bank id."""
-        local = self.root / self.engagement.bank
+    def bank_file(self, round: Round | None = None) -> str | None:
+        """The bank file a round (by default the current one) answers, when the engagement
+        names a file rather than a bank id."""
+        named = self.engagement.bank_of(round or self.engagement.current)
+        local = self.root / named
         return str(local) if local.suffix in (".yaml", ".yml") and local.is_file() else None
 
-    def bank_ref(self) -> str:
-        """What ``--bank`` would say: the bank file, or the bank id."""
-        return self.bank_file() or self.engagement.bank
+    def bank_ref(self, round: Round | None = None) -> str:
+        """What ``--bank`` would say for a round: its bank file, or the bank id."""
+        return self.bank_file(round) or self.engagement.bank_of(round or self.engagement.current)
 
-    def bank(self, bank_dirs: Sequence[Path] = ()) -> Bank:
-        return banks.resolve(self.bank_ref(), bank_dirs).bank
+    def bank(self, bank_dirs: Sequence[Path] = (), round: Round | None = None) -> Bank:
+        return banks.resolve(self.bank_ref(round), bank_dirs).bank
 
     def title(self, round: Round | None = None) -> str:
         return f"{self.engagement.client} — {(round or self.engagement.current).name}"
@@ -157,11 +159,15 @@ def seen_in(folder: Path) -> list[Seen]:
     return found
 
 
-def status(found: Found, bank: Bank) -> list[RoundStatus]:
-    return [
-        round_status(found.engagement, r.name, bank.content_hash(), seen_in(found.round_dir(r)))
-        for r in found.engagement.rounds
-    ]
+def status(found: Found, bank_dirs: Sequence[Path] = ()) -> list[RoundStatus]:
+    """Every round's status, each against the bank that round answers."""
+    return [round_status_of(found, r, found.bank(bank_dirs, r)) for r in found.engagement.rounds]
+
+
+def round_status_of(found: Found, round: Round, bank: Bank) -> RoundStatus:
+    return round_status(
+        found.engagement, round, bank.content_hash(), seen_in(found.round_dir(round))
+    )
 
 
 def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
@@ -208,13 +214,50 @@ def meeting_held(found: Found) -> bool:
     return False
 
 
+def check_invitations(files: Sequence[Path], bank_dirs: Sequence[Path] = ()) -> None:
+    """Response files given by name that sit in an engagement's round folder answer that
+    round's invitations, as if the round had been read whole; files elsewhere are not checked."""
+    problems: list[Problem] = []
+    checked: set[Path] = set()
+    for file in files:
+        folder = file.parent
+        found = find(folder)
+        chosen = round_of(found, folder) if found is not None else None
+        if found is None or chosen is None or folder.resolve() in checked:
+            continue
+        if found.round_dir(chosen).resolve() != folder.resolve():
+            continue
+        checked.add(folder.resolve())
+        current = round_status_of(found, chosen, found.bank(bank_dirs, chosen))
+        given = {f.name for f in files if f.parent.resolve() == folder.resolve()}
+        problems += _refused(current, folder, given)
+    if problems:
+        raise InputError(problems)
+
+
+def _refused(current: RoundStatus, folder: Path, among: set[str] | None = None) -> list[Problem]:
+    reasons = dict(current.stray)
+    return [
+        Problem(
+            reasons[name],
+            str(folder / name),
+            hint="move it out of the round's folder; ownerdiag status shows who still has to "
+            "answer this round",
+        )
+        for name in current.refused
+        if among is None or name in among
+    ]
+
+
 def round_responses(found: Found, bank: Bank, round: Round | None = None) -> list[Path]:
     """A round's (by default the current one's) finished response files of the people
     invited, for compare, resolve and charter; a round with a second response from someone is
     refused until one is removed."""
     chosen = round or found.engagement.current
     folder = found.round_dir(chosen)
-    current = round_status(found.engagement, chosen.name, bank.content_hash(), seen_in(folder))
+    current = round_status_of(found, chosen, bank)
+    if current.refused:
+        raise InputError(_refused(current, folder))
     if current.doubled:
         file = current.doubled[0]
         why = dict(current.stray)[file]

@@ -33,10 +33,12 @@ def survey(
     continue_with: Callable[[Path, str], Sequence[str]],
     inputs: Sequence[Path] = (),
     plain: bool = False,
+    invitation: tuple[str, str] | None = None,
 ) -> tuple[Response, Path]:
     """One leader's survey, from prompts or an answers file; returns it and where it went.
 
-    ``continue_with(out, name)`` is the command that resumes it.
+    ``continue_with(out, name)`` is the command that resumes it; ``invitation`` (round, token)
+    seals the finished response.
     """
     if answers_file is None:
         name = name or _ask_name(plain)
@@ -68,7 +70,7 @@ def survey(
         load_progress=lambda partial: _progress(bank, role, name, partial),
         from_answers=from_answers,
         ask=ask,
-        finish=lambda response, now: answers.finish(bank, response, now),
+        finish=lambda response, now: sealed(answers.finish(bank, response, now), invitation),
         terminal=terminal(plain),
         continue_with=lambda path: continue_with(path, name),
     )
@@ -76,6 +78,10 @@ def survey(
         job, target, answers=answers_file, resume=resume, force=force, inputs=inputs
     )
     return done, target
+
+
+def sealed(response: Response, invitation: tuple[str, str] | None) -> Response:
+    return response.stamped(*invitation) if invitation else response
 
 
 def terminal(plain: bool) -> Terminal:

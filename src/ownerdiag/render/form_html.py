@@ -12,10 +12,17 @@ from ownerdiag.core.survey_form import payload_text
 from ownerdiag.render.templating import TEMPLATES, render
 
 
-def form_page(bank: Bank, role: str, name: str = "", form_id: str = "") -> str:
+def form_page(
+    bank: Bank,
+    role: str,
+    name: str = "",
+    form_id: str = "",
+    invitation: tuple[str, str] | None = None,
+) -> str:
     """``form_id`` keys the progress the page keeps in the browser: one per invitation (stable
     when the page is written again), else a random one per page, so no page ever shows or
-    clears another page's answers."""
+    clears another page's answers. ``invitation`` (round, token): the page seals the response
+    it saves with it, and the name is the invited person's, not typed."""
     import secrets
 
     from markupsafe import Markup
@@ -27,6 +34,8 @@ def form_page(bank: Bank, role: str, name: str = "", form_id: str = "") -> str:
         title=f"{bank.title}: {bank.roles[role]}",
         name=name,
         form_id=form_id or secrets.token_hex(16),
+        round=invitation[0] if invitation else "",
+        token=invitation[1] if invitation else "",
         tool_version=__version__,
         payload=Markup(payload_text(bank, role)),  # script_json: no <, > or & left in it
         script=Markup(script),

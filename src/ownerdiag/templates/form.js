@@ -68,6 +68,7 @@
 
   function startScreen() {
     state.screen = "start";
+    if (meta.token) return invitedStart();
     const resumed = Object.keys(state.answers).length;
     const name = el("input", { id: "name", type: "text", autocomplete: "name", maxlength: "2000",
       "aria-describedby": "name-help" });
@@ -99,6 +100,27 @@
         resumed ? el("button", { type: "button", id: "start-over", class: "secondary", onclick: startOver, text: "Start over" }) : null),
     );
     name.focus();
+  }
+
+  function invitedStart() {  // an invitation is for one person: the name is theirs, not typed
+    const resumed = Object.keys(state.answers).length;
+    const begin = () => {
+      state.name = meta.name;
+      if (!state.started_at) state.started_at = now();
+      state.screen = "question";
+      save();
+      questionScreen();
+    };
+    show(
+      el("h1", { text: data.bank.title }),
+      el("p", { text: data.bank.description }),
+      el("p", { id: "invited", text: `This form is ${meta.name}'s invitation, as ${data.role_label}, for round ${meta.round}. Answer alone, for how things work today, not how they should. About ten minutes; your answers are kept in this browser until you save the file.` }),
+      el("div", { class: "buttons" },
+        el("button", { type: "button", id: "start", onclick: begin,
+          text: resumed ? `Continue (${resumed} of ${questions.length} answered)` : "Start" }),
+        resumed ? el("button", { type: "button", id: "start-over", class: "secondary", onclick: startOver, text: "Start over" }) : null),
+    );
+    document.getElementById("start").focus();
   }
 
   function startOver() {
@@ -341,9 +363,21 @@
     const ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     return ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "anonymous";
   }
+  function hexOf(buffer) {
+    return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  async function invitationLines(ids) {  // the seal: what ownerdiag checks against the engagement
+    if (!meta.token) return [];
+    const encode = (text) => new TextEncoder().encode(text);
+    const id = hexOf(await crypto.subtle.digest("SHA-256", encode("ownerdiag invitation\0" + meta.token))).slice(0, 16);
+    const sealed = JSON.stringify([id, data.role, state.name, data.bank.hash,
+      ids.slice().sort().map((k) => [k, state.answers[k]])]);
+    const key = await crypto.subtle.importKey("raw", encode(meta.token), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const seal = hexOf(await crypto.subtle.sign("HMAC", key, encode(sealed)));
+    return ["invitation:", `  round: ${quoted(meta.round)}`, `  id: ${quoted(id)}`, `  seal: ${quoted(seal)}`];
+  }
   async function responseText() {
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(dataText));
-    const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+    const hex = hexOf(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(dataText)));
     const ids = asked().map((q) => q.id);
     const lines = [
       `# ownerdiag response: role ${data.role}, saved by the browser form`,
@@ -366,6 +400,7 @@
       state.order.length ? "order:" : "order: []",
       ...state.order.map((id) => `  - ${id}`),
       `form: ${quoted("sha256:" + hex)}`,
+      ...(await invitationLines(ids)),
     ];
     return lines.join("\n") + "\n";
   }

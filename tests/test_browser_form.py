@@ -5,6 +5,7 @@ read by `ownerdiag compare` with every check."""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -364,3 +365,93 @@ def test_forms_in_one_browser_never_see_each_other(fresh_browser, downloads, tmp
     browser.get(zoe.as_uri())
     wait_for(lambda: browser.find_elements("id", "name"))
     assert "Saved" not in main_text(browser)  # another page's done screen never appears
+
+
+def _engagement(tmp_path: Path, client: str, vp: str) -> Path:
+    folder = tmp_path / client.split()[0].lower()
+    made = run(
+        "init", folder, "--client", client, "--bank", "outbound", "--round", "2026-Q4",
+        "--person", "cro=Dana Reyes", "--person", f"vp_sales={vp}",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    return folder
+
+
+def _invite(folder: Path) -> Path:
+    import os
+
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        done = run("invite")
+    finally:
+        os.chdir(here)
+    assert done.exit_code == 0, done.output
+    return next((folder / folder_round(folder) / "forms").glob("*vp-sales*.html"))
+
+
+def folder_round(folder: Path) -> str:
+    return read_yaml(folder / "ownerdiag.yaml").data["rounds"][-1]["name"]
+
+
+def _answer_invited(browser: Any, page: Path, how_many: int | None = None) -> None:
+    browser.get(page.as_uri())
+    wait_for(lambda: browser.find_elements("id", "start"))
+    browser.find_element("id", "start").click()
+    started(browser)
+    while progress(browser) is not None and (how_many is None or how_many > 0):
+        answer_current(browser)
+        how_many = None if how_many is None else how_many - 1
+    time.sleep(1)  # Chrome writes local storage asynchronously
+
+
+def test_an_invited_form_seals_its_response_for_its_person_and_round_only(
+    fresh_browser, downloads, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Two clients, two rounds, one browser profile: each invited form shows its own person
+    alone, and what it saves passes `status` and `compare` in its own round and no other."""
+    browser = fresh_browser
+    acme, other = (
+        _engagement(tmp_path, "Acme Corp", "Marcus Webb"),
+        _engagement(tmp_path, "Other Inc", "Zoe Other"),
+    )
+    marcus, zoe = _invite(acme), _invite(other)
+    _answer_invited(browser, marcus, 3)
+    browser.get(zoe.as_uri())
+    wait_for(lambda: browser.find_elements("id", "start"))
+    text = main_text(browser)
+    assert "Zoe Other" in text and "Marcus" not in text and "Continue" not in text
+    assert not browser.find_elements("id", "name")  # the invited person's name is not typed
+
+    browser.get(marcus.as_uri())
+    wait_for(lambda: progress(browser) == 4)  # Marcus's own page goes on where he stopped
+    while progress(browser) is not None:
+        answer_current(browser)
+    before = set(downloads.glob("*.yaml"))
+    browser.find_element("id", "save").click()
+    saved = saved_file(downloads, before)
+    stamp = read_yaml(saved).data["invitation"]
+    assert stamp["round"] == "2026-Q4" and len(stamp["seal"]) == 64
+
+    round_dir = acme / "2026-Q4"
+    shutil.copy(saved, round_dir / saved.name)
+    monkeypatch.chdir(acme)
+    cro = run("survey", "--person", "Dana Reyes", "--answers",
+              EXAMPLES / "outbound" / "answers" / "cro.yaml")  # fmt: skip
+    assert cro.exit_code == 0, cro.output
+    status = json.loads(run("status", "--format", "json").stdout)
+    assert [p["state"] for p in status["rounds"][0]["people"]] == ["answered", "answered"]
+    assert run("compare", "--format", "json").exit_code == 0  # the browser's seal checks
+
+    # the same file in the other client's round, or in Acme's next round, is refused
+    shutil.copy(saved, other / "2026-Q4" / saved.name.replace("marcus-webb", "zoe-other"))
+    monkeypatch.chdir(other)
+    assert "Marcus Webb (vp_sales) is not invited to this engagement" in run("status").stdout
+    monkeypatch.chdir(acme)
+    assert run("new-round", "2027-Q1").exit_code == 0
+    next_form = _invite(acme)
+    shutil.copy(saved, acme / "2027-Q1" / saved.name)
+    assert "not round 2027-Q1" in run("status").stdout
+    browser.get(next_form.as_uri())  # next quarter's form opens fresh, not on the old done page
+    wait_for(lambda: browser.find_elements("id", "start"))
+    assert "Saved" not in main_text(browser) and "round 2027-Q1" in main_text(browser)

@@ -60,3 +60,52 @@ def test_a_new_release_of_the_bank_leaves_an_answered_round_working(cli, answere
     assert json.loads(cli("compare", "-f", "json").stdout) == before
     assert cli("new-round", "2027-Q1").exit_code == 0
     assert cli("status").exit_code == 0
+
+
+def test_an_upgrade_moves_the_next_round_says_what_changed_and_trend_follows_the_rest(
+    cli, answered, tmp_path, monkeypatch
+):
+    upgrade_the_builtin_bank(tmp_path, monkeypatch)
+    moved = cli("new-round", "2027-Q1", "--bank-upgrade")
+    assert moved.exit_code == 0, moved.output
+    assert "Bank outbound 2.2 → outbound 9.9; earlier rounds keep outbound 2.2:" in moved.stderr
+    reworded = next(x for x in moved.stderr.splitlines() if "reworded" in x)
+    assert reworded.strip().startswith("1 reworded: ")
+    question = reworded.split(": ")[1].split(" (")[0]
+    kept = (answered / "ownerdiag.yaml").read_text()
+    assert "bank: bank-outbound-9-9.yaml" in kept and "bank: bank-outbound-2-2.yaml" in kept
+
+    next_answers = EXAMPLES / "outbound-next-quarter" / "answers"
+    for name, role in (("Dana Reyes", "cro"), ("Sam Ortiz", "vp_sales")):
+        done = cli("survey", "--person", name, "--answers", next_answers / f"{role}.yaml")
+        assert done.exit_code == 0, done.output
+    status = json.loads(cli("status", "-f", "json").stdout)
+    assert [[p["state"] for p in r["people"]] for r in status["rounds"]] == [["answered"] * 2] * 2
+    assert cli("compare", "--round", "2026-Q4").exit_code == 0
+    assert cli("compare", "--round", "2027-Q1").exit_code == 0
+
+    trend = cli("trend", "-f", "json")
+    assert trend.exit_code == 0, trend.output
+    skipped = {x["question_id"]: x["reason"] for x in json.loads(trend.stdout)["not_compared"]}
+    assert skipped == {question: "asked differently between rounds (wording or choices)"}
+
+
+def test_an_upgrade_with_nothing_new_says_so(cli, answered):
+    moved = cli("new-round", "--bank-upgrade")
+    assert moved.exit_code == 0
+    assert "Bank outbound 2.2 is already the current version." in moved.stderr
+
+
+def test_a_rekeyed_question_is_named_as_such():
+    from ownerdiag.core.upgrade import bank_changes
+
+    old = banks.resolve("outbound", []).bank
+    data = old.model_dump(mode="json", exclude_defaults=True)
+    owners = [q for q in data["questions"][1:] if q["kind"] == "owner" and q["expected"] == "cro"]
+    owner = owners[0]
+    owner["expected"] = "vp_sales"
+    data["questions"][0]["prompt"] += " Today?"
+    new = type(old).model_validate({**data, "version": "3.0"})
+    changes = bank_changes(old, new)
+    assert changes.rekeyed == [owner["id"]] and changes.reworded == [old.questions[0].id]
+    assert changes.added == changes.removed == []

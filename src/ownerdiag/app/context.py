@@ -58,7 +58,7 @@ class EngagementContext:
         else:
             here = engagements.round_of(found, self.start or Path.cwd())
             chosen = here or found.engagement.current
-        ref = bank or found.bank_ref()
+        ref = bank or found.bank_ref(chosen)
         done = engagements.round_responses(found, resolve(ref, self.bank_dirs).bank, chosen)
         return done, ref, title.strip() or found.title(chosen)
 

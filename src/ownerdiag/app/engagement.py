@@ -194,7 +194,15 @@ def _differs(page: Path, text: str) -> bool:
     return read_bounded(page, max_bytes=4 * 1024 * 1024) != text.encode("utf-8")
 
 
-def new_round(start: Path | None, name: str | None) -> Outcome:
+def new_round(
+    start: Path | None,
+    name: str | None,
+    *,
+    bank_upgrade: bool = False,
+    bank_dirs: Sequence[Path] = (),
+) -> Outcome:
+    """The next round, opened now with an invitation for everyone; with ``bank_upgrade``, on
+    the current version of the engagement's bank, earlier rounds staying on theirs."""
     from ownerdiag.core.engagement import ENGAGEMENT_FILE, next_quarter
     from ownerdiag.files import engagements
     from ownerdiag.files.storage import make_folder, write_atomic
@@ -204,12 +212,65 @@ def new_round(start: Path | None, name: str | None) -> Outcome:
     current = found.engagement.model_dump()
     roles = [p.role for p in found.engagement.people]
     rounds = [*current["rounds"], opened_round(chosen, roles)]
+    notes: list[str] = []
+    if bank_upgrade:
+        pinned, notes = _upgraded_bank(found, bank_dirs)
+        for each in rounds[:-1]:  # the rounds before keep the bank they were answered on
+            each["bank"] = each.get("bank") or current["bank"]
+        current["bank"] = pinned
     updated = engagement_from(**{**current, "rounds": rounds})
     make_folder(found.root / chosen)
     write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
     return Outcome(
-        notes=[f"Round {chosen} started in {found.root / chosen}. Next: ownerdiag invite"]
+        notes=[
+            *notes,
+            f"Round {chosen} started in {found.root / chosen}. Next: ownerdiag invite",
+        ]
     )
+
+
+def _upgraded_bank(found: Any, bank_dirs: Sequence[Path]) -> tuple[str, list[str]]:
+    """The current version of the engagement's bank, pinned beside ``ownerdiag.yaml``, and
+    what changed since the version the engagement was on."""
+    from ownerdiag.core.upgrade import bank_changes
+    from ownerdiag.files.banks import resolve
+    from ownerdiag.files.storage import write_atomic
+    from ownerdiag.files.yamlio import read_bounded
+
+    pinned = found.bank(bank_dirs)
+    try:
+        latest = resolve(pinned.id, bank_dirs)
+    except InputError:
+        raise InputError.single(
+            f"no bank {pinned.id!r} to upgrade to: it is not built in nor in a --bank-dir",
+            "--bank-upgrade",
+            "add --bank-dir with the folder holding the new version",
+        ) from None
+    changes = bank_changes(pinned, latest.bank)
+    if latest.bank.content_hash() == pinned.content_hash():
+        return found.engagement.bank, [f"Bank {changes.old} is already the current version."]
+    target = pinned_bank_name(latest.bank.id, latest.bank.version)
+    if (found.root / target).exists() and found.bank_file() != str(found.root / target):
+        target = pinned_bank_name(latest.bank.id, latest.bank.content_hash()[7:15])
+    write_atomic(found.root / target, read_bounded(latest.path), force=True)
+    return target, changed_lines(changes)
+
+
+def changed_lines(changes: Any) -> list[str]:
+    """What a bank upgrade changed, one line per kind of change."""
+    if changes.same:
+        return [f"Bank {changes.old} → {changes.new}: every question asked and judged as before."]
+    lines = [f"Bank {changes.old} → {changes.new}; earlier rounds keep {changes.old}:"]
+    for what, ids, after in (
+        ("added", changes.added, ""),
+        ("removed", changes.removed, ""),
+        ("reworded", changes.reworded, " (trend lists them as not comparable)"),
+        ("re-keyed", changes.rekeyed, " (the framework's answer or lane changed)"),
+    ):
+        if ids:
+            shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+            lines.append(f"  {len(ids)} {what}: {shown}{after}")
+    return lines
 
 
 def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[Path]) -> Outcome:

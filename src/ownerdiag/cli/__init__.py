@@ -452,7 +452,16 @@ def status_command(
     finish(ctx, status(where, format=format.value, check=check, bank_dirs=bank_dir or []))
 
 
-@app.command("new-round", short_help="Start the engagement's next round.")
+NEW_ROUND_EPILOG = """\b
+Examples:
+  ownerdiag new-round                  the quarter after the last round, same bank
+  ownerdiag new-round --bank-upgrade   on this release's version of the bank
+Each round keeps the bank it was answered on; trend follows the questions that kept their
+meaning and lists the rest as not comparable.
+"""
+
+
+@app.command("new-round", short_help="Start the engagement's next round.", epilog=NEW_ROUND_EPILOG)
 def new_round_command(
     ctx: typer.Context,
     name: Annotated[
@@ -460,11 +469,21 @@ def new_round_command(
         typer.Argument(metavar="NAME", help="Default: the quarter after the last round."),
     ] = None,
     where: EngagementDir = None,
+    bank_upgrade: Annotated[
+        bool,
+        typer.Option(
+            "--bank-upgrade",
+            help="Answer the new round on the current version of the engagement's bank, and "
+            "say what changed; earlier rounds keep theirs.",
+        ),
+    ] = False,
+    bank_dir: opt.BankDirs = None,
 ) -> None:
-    """Add a round to the engagement (a new folder for next quarter's responses)."""
+    """Add a round to the engagement (a new folder for next quarter's responses), with a new
+    invitation for everyone."""
     from ownerdiag.app.engagement import new_round
 
-    finish(ctx, new_round(where, name))
+    finish(ctx, new_round(where, name, bank_upgrade=bank_upgrade, bank_dirs=bank_dir or []))
 
 
 PORTFOLIO_EPILOG = """\b

@@ -9,6 +9,7 @@ from typing import Any
 
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.models import Decisions
+from ownerdiag.core.upgrade import meaning
 from ownerdiag.core.verdicts import BASE_SEVERITY, Severity, Verdict
 
 
@@ -168,6 +169,8 @@ def _shared_questions(comparisons: Sequence[Comparison]) -> tuple[list[str], lis
             skipped.append((question_id, f"not asked in {missing} of {len(found)} rounds"))
         elif len({q.kind for q in found if q is not None}) > 1:
             skipped.append((question_id, "its kind changed between rounds"))
+        elif len({meaning(q, c.bank) for q, c in zip(found, comparisons, strict=True) if q}) > 1:
+            skipped.append((question_id, "asked differently between rounds (wording or choices)"))
         elif found[-1] is not None and found[-1].scored:
             shared.append(question_id)
     return shared, skipped

@@ -120,8 +120,12 @@ def load(path: Path) -> Engagement:
 
 
 def to_yaml(engagement: Engagement) -> str:
-    header = "# ownerdiag engagement: edit the people or rounds here, then run ownerdiag status\n"
-    return header + dump_yaml(engagement.model_dump(mode="json"))
+    header = (
+        "# ownerdiag engagement: edit the people or rounds here, then run ownerdiag status.\n"
+        "# Keep this file to yourself: an invitation below lets a response pass as that "
+        "person's.\n"
+    )
+    return header + dump_yaml(engagement.model_dump(mode="json", exclude_none=True))
 
 
 def readme(engagement: Engagement) -> str:

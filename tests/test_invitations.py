@@ -213,3 +213,14 @@ def test_survey_for_a_person_added_by_hand_asks_for_an_invite_first(cli, acme: P
     kept = Engagement.model_validate(read_yaml(acme / "ownerdiag.yaml").data)
     assert set(kept.current.invitations) == {"cro", "vp_sales"}
     assert kept.current.invitations["cro"] == data["rounds"][-1]["invitations"]["cro"]
+
+
+def test_a_round_still_waiting_names_who_it_waits_for(cli, acme: Path):
+    assert cli("new-round", "2027-Q1").exit_code == 0
+    assert (
+        cli("survey", "--person", "Dana Reyes", "--answers", ANSWERS_2 / "cro.yaml").exit_code == 0
+    )
+    waiting = cli("compare")
+    assert waiting.exit_code == 2
+    assert "round 2027-Q1 is waiting for Sam Ortiz (1 of 2 answered" in waiting.stderr
+    assert "could not be read" not in waiting.stderr

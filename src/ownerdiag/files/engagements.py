@@ -270,9 +270,10 @@ def round_responses(found: Found, bank: Bank, round: Round | None = None) -> lis
         )
     done = [folder / p.file for p in current.people if p.state == "answered"]
     if len(done) < 2:
+        waiting = ", ".join(p.person.name for p in current.missing)
         raise InputError.single(
-            f"round {chosen.name} has {len(done)} finished response(s); "
-            "a comparison needs two or more",
+            f"round {chosen.name} is waiting for {waiting} ({len(done)} of "
+            f"{len(current.people)} answered; a comparison needs two or more)",
             str(folder),
             "see who is missing with: ownerdiag status",
         )

@@ -3,6 +3,7 @@ the portfolio tests and by benchmarks/desk_bench.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from random import Random
@@ -18,6 +19,10 @@ NAMES = ["Dana Reyes", "Sam Ortiz", "Alex Chen"]
 ROUNDS = ["2026-Q3", "2026-Q4"]
 
 
+def _random(bank: Bank, rng: Random, org: int) -> dict[str, object]:
+    return random_answers(bank, rng)
+
+
 def random_answers(bank: Bank, rng: Random) -> dict[str, object]:
     answers: dict[str, object] = {}
     for question in bank.questions:
@@ -26,17 +31,25 @@ def random_answers(bank: Bank, rng: Random) -> dict[str, object]:
     return answers
 
 
-def make_desk(folder: Path, orgs: int, seed: int = 1) -> list[str]:
-    """``orgs`` engagements under ``folder`` (two rounds each; two or three leaders), returning
-    the client names. Deterministic for a seed."""
+AnswerMaker = Callable[[Bank, Random, int], dict[str, object]]
+
+
+def make_desk(
+    folder: Path,
+    orgs: int,
+    seed: int = 1,
+    bank_names: Sequence[str] = ("outbound", "revenue-leadership"),
+    answers: AnswerMaker | None = None,
+) -> list[str]:
+    """``orgs`` engagements under ``folder`` (two rounds each; two or three leaders), on the
+    banks named in turn, returning the client names. ``answers(bank, rng, org)`` gives each
+    leader's answers (default: at random). Deterministic for a seed."""
     rng = Random(seed)
-    banks = [
-        load_bank(builtin_dir() / f"{name}.yaml") for name in ("outbound", "revenue-leadership")
-    ]
+    banks = [load_bank(builtin_dir() / f"{name}.yaml") for name in bank_names]
     when = datetime(2026, 11, 1, tzinfo=timezone.utc)
     clients = []
     for n in range(orgs):
-        bank = banks[n % 2]
+        bank = banks[n % len(banks)]
         client = f"Client {n:04d}"
         clients.append(client)
         people = [Person(name=NAMES[i], role=role) for i, role in enumerate(bank.roles)]
@@ -51,7 +64,7 @@ def make_desk(folder: Path, orgs: int, seed: int = 1) -> list[str]:
             for person in people:
                 response = start(bank, person.role, person.name, when, "bench").model_copy(
                     update={
-                        "answers": random_answers(bank, rng),
+                        "answers": (answers or _random)(bank, rng, n),
                         "complete": True,
                         "finished_at": when,
                     }

@@ -138,8 +138,9 @@ def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
     presses += answer_current(browser)
     while progress(browser) != 10:
         presses += answer_current(browser)
+    time.sleep(1)  # Chrome writes local storage asynchronously
     browser.refresh()  # closing the tab halfway loses nothing
-    assert progress(browser) == 10
+    wait_for(lambda: progress(browser) == 10)
     while progress(browser) is not None:
         presses += answer_current(browser)
     assert "Your answers" in main_text(browser)

@@ -434,40 +434,36 @@ def test_a_recorded_answer_keeps_its_time_rounded_and_never_negative(bank: Bank)
 
 
 def test_common_conflicts_count_orgs_with_a_conflict_and_never_list_agreed_items(bank: Bank):
-    orgs = [
-        portfolio.OrgRounds("Acme", [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))]),
-        portfolio.OrgRounds("Beta", [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))]),
-        portfolio.OrgRounds(
-            "Gamma", [("Q1", compared(bank, {"strategy": "unclear", "clarity": 2}, {}))]
-        ),
-        portfolio.OrgRounds("Delta", [("Q1", compared(bank, {}, {}))]),
+    latest = [
+        compared(bank, {}, {"strategy": "vp_sales"}),
+        compared(bank, {}, {"strategy": "vp_sales"}),
+        compared(bank, {"strategy": "unclear", "clarity": 2}, {}),
+        compared(bank, {}, {}),
     ]
-    common = portfolio.common_conflicts(orgs)
-    seen = [(c.bank, c.question_id, c.prompt, c.orgs, c.verdicts) for c in common]
+    common = portfolio.common_conflicts(latest, min_orgs=4)
+    seen = [(c.question_id, c.prompt, c.orgs, c.verdicts) for c in common]
     assert seen == [
-        ("mini", "strategy", "Who owns strategy?", 4, {"collision": 2, "vacuum": 1}),
-        ("mini", "clarity", "How clear is it?", 4, {"mismatch": 1}),
+        ("strategy", "Who owns strategy?", 4, {"collision": 2, "vacuum": 1}),
+        ("clarity", "How clear is it?", 4, {"mismatch": 1}),
     ]
     assert [c.share for c in common] == [0.75, 0.25]
-    assert all(0 < c.share <= 1 for c in common)
+    assert [c.conflicted for c in common] == [3, 1]
+    assert portfolio.common_conflicts(latest, min_orgs=5) == []  # asked by too few orgs
 
 
 def test_a_conflict_every_org_has_is_a_share_of_one(bank: Bank):
-    orgs = [
-        portfolio.OrgRounds(name, [("Q1", compared(bank, {}, {"strategy": "vp_sales"}))])
-        for name in ("Acme", "Beta", "Gamma")
-    ]
-    (only,) = portfolio.common_conflicts(orgs)
+    latest = [compared(bank, {}, {"strategy": "vp_sales"}) for _ in range(3)]
+    (only,) = portfolio.common_conflicts(latest, min_orgs=3)
     assert (only.orgs, only.verdicts, only.share) == (3, {"collision": 3}, 1.0)
-    assert portfolio.CommonConflict("b", "q", "?", 0, {}).share == 0.0
+    assert portfolio.CommonConflict("q", "?", 0, {}).share == 0.0
 
 
 def test_only_each_org_s_latest_round_counts(bank: Bank):
     old = compared(bank, {}, {"strategy": "vp_sales"})
     orgs = [portfolio.OrgRounds("Acme", [("Q1", old), ("Q2", compared(bank, {}, {}))])]
-    assert portfolio.common_conflicts(orgs) == []
-    result = portfolio.portfolio(orgs)
-    assert result.moved == [("Acme", 80, 100)]
+    result = portfolio.portfolio(orgs, min_orgs=1)
+    (mini,) = result.benchmarks
+    assert mini.common == [] and mini.moved == [("Acme", 80, 100)]
 
 
 # --- second pass: what the first mutation run after these tests still let live ----------------
@@ -674,14 +670,19 @@ def test_where_one_org_stands_among_the_others(bank: Bank):
         portfolio.OrgRounds("beta", [("Q1", compared(bank, {}, {}))]),
         portfolio.OrgRounds("Gamma", [("Q1", compared(bank, {"lists": "unclear"}, {}))]),
     ]
-    result = portfolio.portfolio(orgs, focus="ACME")
-    assert result.overall == [80, 100, 80] and result.moved == []
+    result = portfolio.portfolio(orgs, focus="ACME", min_orgs=3)
+    (mini,) = result.benchmarks
+    assert mini.overall == [80, 100, 80] and mini.moved == [] and mini.n == 3
     assert result.standing == portfolio.Standing(
         name="Acme",
+        bank="mini",
+        orgs=3,
         overall=80,
-        overall_percentile=33.3,  # none below, two equal (counted half): (0 + 1) / 3
-        lanes={"Design": (67, 16.7), "Execution": (100, 66.7)},
+        overall_percentile=33,  # none below, two equal (counted half): (0 + 1) / 3
+        lanes={"Design": (67, 17), "Execution": (100, 67)},
     )
+    hidden = portfolio.portfolio(orgs, focus="ACME", min_orgs=4).standing
+    assert hidden is not None and hidden.overall == 80 and hidden.overall_percentile is None
     assert portfolio.portfolio(orgs, focus="nobody").standing is None
     assert portfolio.percentile(None, [1, 2]) is None
     assert portfolio.percentile(5, []) is None
@@ -703,7 +704,7 @@ def test_answers_that_do_not_fit_the_bank_point_to_the_form(bank: Bank):
     )
 
 
-def test_equally_common_conflicts_list_the_one_more_orgs_share_first(bank: Bank):
+def test_each_bank_is_benchmarked_on_its_own(bank: Bank):
     text_first = [bank.question("sentence"), *[q for q in bank.questions if q.id != "sentence"]]
     other = bank_with(bank, id="other", questions=text_first)
 
@@ -714,8 +715,14 @@ def test_equally_common_conflicts_list_the_one_more_orgs_share_first(bank: Bank)
         ]
         return portfolio.OrgRounds(name, [("Q1", compare(on, people))])
 
-    common = portfolio.common_conflicts([org("Acme", other), org("Beta", bank), org("Gamma", bank)])
-    assert [(c.bank, c.question_id, c.orgs, c.share) for c in common] == [
-        ("mini", "strategy", 2, 1.0),
-        ("other", "strategy", 1, 1.0),
+    result = portfolio.portfolio(
+        [org("Acme", other), org("Beta", bank), org("Gamma", bank)], min_orgs=1
+    )
+    seen = [
+        (b.bank, b.orgs, [(c.question_id, c.orgs, c.share) for c in b.common])
+        for b in result.benchmarks
+    ]
+    assert seen == [
+        ("mini", ["Beta", "Gamma"], [("strategy", 2, 1.0)]),
+        ("other", ["Acme"], [("strategy", 1, 1.0)]),
     ]

@@ -20,6 +20,8 @@ def portfolio(
     force: bool,
     pager: bool,
     bank_dirs: Sequence[Path],
+    min_orgs: int = 5,
+    items: bool = False,
 ) -> Outcome:
     """Anonymised unless ``names``; files that cannot be read are listed (``strict``: fail)."""
     from ownerdiag.core.portfolio import anonymised
@@ -36,7 +38,7 @@ def portfolio(
         skipped = [str(p) for p in problems]
     else:  # each line names a client's folder
         skipped = [f"{len(problems)} round(s) could not be read; --names lists them"]
-    result = compute(shown, org, skipped)
+    result = compute(shown, org, skipped, min_orgs=min_orgs, items=items)
     if org and result.standing is None:
         raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
     return Outcome(Document("portfolio", result, format, out, force, pager=pager))

@@ -490,7 +490,9 @@ PORTFOLIO_EPILOG = """\b
 Examples:
   ownerdiag portfolio ~/clients --org "Acme Corp"
   ownerdiag portfolio ~/clients --format html --out portfolio.html
-Every engagement folder (and loose round folder) under the folders given is read. A cache
+  ownerdiag portfolio ~/clients --items        how each question behaves across orgs
+Every engagement folder (and loose round folder) under the folders given is read; orgs are
+benchmarked only against orgs on the same bank. A cache
 beside each round (.ownerdiag-cache.json, safe to delete) spares re-reading unchanged files.
 """
 
@@ -518,14 +520,33 @@ def portfolio_command(
     force: opt.Force = False,
     no_pager: opt.NoPager = False,
     bank_dir: opt.BankDirs = None,
+    min_orgs: Annotated[
+        int,
+        typer.Option(
+            "--min-orgs",
+            metavar="N",
+            min=1,
+            help="Show no share, percentile or spread resting on fewer orgs than this.",
+        ),
+    ] = 5,
+    items: Annotated[
+        bool,
+        typer.Option(
+            "--items",
+            help="Add, per bank, how each question behaves across orgs (for bank authors): "
+            "contested, can't say, drift, and whether it tracks alignment.",
+        ),
+    ] = False,
 ) -> None:
-    """Where one org stands against every org assessed: percentiles, the most common conflicts,
-    how lane scores spread and how orgs moved between rounds. Anonymised by default."""
+    """Where one org stands among the orgs on the same bank: percentiles, the most common
+    conflicts, how scores spread and how orgs moved between rounds, each with the number of
+    orgs it rests on. Anonymised by default."""
     from ownerdiag.app.portfolio import portfolio
 
     finish(ctx, portfolio(
         folders, org=org, names=names, strict=strict, format=opt.value(format), out=out,
-        force=force, pager=not no_pager, bank_dirs=bank_dir or [],
+        force=force, pager=not no_pager, bank_dirs=bank_dir or [], min_orgs=min_orgs,
+        items=items,
     ))  # fmt: skip
 
 

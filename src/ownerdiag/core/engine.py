@@ -159,12 +159,16 @@ def count_verdicts(items: Iterable[Item]) -> dict[Verdict, int]:
 
 def alignment_score(items: Sequence[Item]) -> int | None:
     """0-100: the weighted share of scored items the respondents agree on (see CREDIT)."""
+    earned, total = credit_totals(items)
+    return round(100 * earned / total) if total else None
+
+
+def credit_totals(items: Sequence[Item]) -> tuple[float, float]:
+    """(earned, possible): the weighted credit of the scored items, and their weight."""
     scored = [i for i in items if i.verdict in CREDIT]
-    total = sum(WEIGHT[i.question.weight] for i in scored)
-    if not total:
-        return None
+    possible = sum(WEIGHT[i.question.weight] for i in scored)
     earned = sum(WEIGHT[i.question.weight] * CREDIT[i.verdict] for i in scored)
-    return round(100 * earned / total)
+    return earned, possible
 
 
 MIN_ITEMS_FOR_AC1 = 10

@@ -106,21 +106,26 @@ def rows(comparison: Any) -> Iterator[dict[str, Any]]:
 
 
 def portfolio(result: Any) -> str:
-    """One row per org and lane (its latest round): tidy data for a pivot table."""
+    """One row per org and lane (its latest round): tidy data for a pivot table. Percentiles
+    are among the orgs on the same bank, empty where fewer than the minimum answered it."""
     from ownerdiag.core.portfolio import percentile
 
     out = io.StringIO()
     writer = csv.writer(out)
-    columns = ["org", "bank", "rounds", "scope", "score", "percentile", "first_round_overall"]
+    columns = ["org", "bank", "bank_orgs", "rounds", "scope", "score", "percentile",
+               "first_round_overall"]  # fmt: skip
     writer.writerow(columns)
+    benchmarks = {b.bank: b for b in result.benchmarks}
     for org in result.orgs:
         latest = org.latest
+        peers = benchmarks[latest.bank.id]
         first = org.rounds[0][1].score if len(org.rounds) > 1 else None
-        scopes = [("Overall", latest.score, result.overall)] + [
-            (lane.title, lane.score, result.lanes.get(lane.title, [])) for lane in latest.lanes
+        scopes = [("Overall", latest.score, peers.overall)] + [
+            (lane.title, lane.score, peers.lanes.get(lane.title, [])) for lane in latest.lanes
         ]
         for scope, score, population in scopes:
-            values = [org.name, latest.bank.id, len(org.rounds), scope, score]
-            values += [percentile(score, population), first]
+            rank = percentile(score, population) if result.shown(peers) else None
+            values = [org.name, latest.bank.id, peers.n, len(org.rounds), scope, score]
+            values += [rank, first]
             writer.writerow([cell(v) for v in values])
     return out.getvalue()

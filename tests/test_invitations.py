@@ -224,3 +224,34 @@ def test_a_round_still_waiting_names_who_it_waits_for(cli, acme: Path):
     assert waiting.exit_code == 2
     assert "round 2027-Q1 is waiting for Sam Ortiz (1 of 2 answered" in waiting.stderr
     assert "could not be read" not in waiting.stderr
+
+
+def test_portfolio_counts_the_invited_and_says_who_a_round_waits_for(cli, acme: Path):
+    desk = acme.parent
+    alone = json.loads(cli("portfolio", desk, "-f", "json", "--names", "--min-orgs", "1").stdout)
+    before = alone["org_scores"][0]["overall"]
+    assert before == json.loads(cli("compare", "-f", "json").stdout)["summary"]["alignment_score"]
+
+    stranger = read_yaml(acme / "2026-Q4" / CRO_FILE).data  # someone never invited
+    stranger["respondent"] = {"name": "Eve Stranger", "role": "cro"}
+    stranger["answers"] = {k: "vp_sales" for k, v in stranger["answers"].items() if v == "cro"}
+    (acme / "2026-Q4" / "eve.yaml").write_text(dump_yaml(stranger))
+    counted = json.loads(cli("portfolio", desk, "-f", "json", "--names", "--min-orgs", "1").stdout)
+    assert counted["org_scores"][0]["overall"] == before
+
+    assert cli("new-round", "2027-Q1").exit_code == 0
+    assert (
+        cli("survey", "--person", "Dana Reyes", "--answers", ANSWERS_2 / "cro.yaml").exit_code == 0
+    )
+    waiting = json.loads(cli("portfolio", desk, "-f", "json", "--names", "--min-orgs", "1").stdout)
+    assert waiting["waiting"] == ["Acme Corp: 2027-Q1 waiting for Sam Ortiz; 2026-Q4 used"]
+    assert waiting["problems"] == []
+    hidden = json.loads(cli("portfolio", desk, "-f", "json", "--min-orgs", "1").stdout)
+    assert hidden["waiting"] == ["Org 1: 2027-Q1 waiting for 1 leader; 2026-Q4 used"]
+    assert "Sam Ortiz" not in cli("portfolio", desk, "--no-pager").stdout
+    desk_status = cli("status", "--dir", desk)
+    assert "waiting for Sam Ortiz" in desk_status.stdout
+
+    shutil.copy(acme / "2026-Q4" / VP_FILE, acme / "2027-Q1" / VP_FILE)
+    refused = json.loads(cli("portfolio", desk, "-f", "json", "--names").stdout)["problems"]
+    assert any("invitation for round 2026-Q4, not round 2027-Q1" in p for p in refused)

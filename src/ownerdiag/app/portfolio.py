@@ -28,7 +28,8 @@ def portfolio(
     from ownerdiag.core.portfolio import portfolio as compute
     from ownerdiag.files.portfolio import read_desk
 
-    orgs, problems = read_desk(list(folders), list(bank_dirs))
+    desk = read_desk(list(folders), list(bank_dirs))
+    orgs, problems = desk.orgs, desk.problems
     if strict and problems:
         raise InputError(problems)
     if not orgs:
@@ -38,7 +39,11 @@ def portfolio(
         skipped = [str(p) for p in problems]
     else:  # each line names a client's folder
         skipped = [f"{len(problems)} round(s) could not be read; --names lists them"]
-    result = compute(shown, org, skipped, min_orgs=min_orgs, items=items)
+    if names or not desk.waiting:
+        waiting = desk.waiting
+    else:
+        waiting = [f"{len(desk.waiting)} org(s) with no complete round yet; --names lists them"]
+    result = compute(shown, org, skipped, min_orgs=min_orgs, items=items, waiting=waiting)
     if org and result.standing is None:
         raise InputError.single(f"no org named {org!r} here", "--org", "check the client name")
     return Outcome(Document("portfolio", result, format, out, force, pager=pager))

@@ -215,6 +215,8 @@ class RoundStatus:
     refused: list[str] = field(default_factory=list)
     """Those of the stray files refused for their invitation: another round's, another
     person's, none, or edited."""
+    unreadable: list[str] = field(default_factory=list)
+    """Those of the stray files that could not be read as a response."""
 
     @property
     def missing(self) -> list[PersonStatus]:
@@ -232,10 +234,12 @@ def round_status(
     stray: list[tuple[str, str]] = []
     doubled: list[str] = []
     refused: list[tuple[str, str]] = []
+    unreadable: list[str] = []
     for file in seen:
         response = file.response
         if response is None:
             stray.append((file.name, file.problem or "not a response file"))
+            unreadable.append(file.name)
             continue
         key = person_key(response.respondent.role, response.respondent.name)
         person = by_person.get(key)
@@ -265,7 +269,9 @@ def round_status(
         done.get(p.key()) or going.get(p.key()) or PersonStatus(p, "missing")
         for p in engagement.people
     ]
-    return RoundStatus(round.name, people, [*refused, *stray], doubled, [n for n, _ in refused])
+    return RoundStatus(
+        round.name, people, [*refused, *stray], doubled, [n for n, _ in refused], unreadable
+    )
 
 
 @dataclass(frozen=True)

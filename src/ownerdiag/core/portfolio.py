@@ -34,7 +34,16 @@ class OrgRounds:
     name: str
     rounds: list[tuple[str, Comparison]]
     waiting: str = ""
-    """Why a newer round than the latest compared one is not in: who it waits for."""
+    """A round newer than the latest compared one that still waits for someone."""
+    waiting_for: tuple[str, ...] = ()
+    """Who that round waits for."""
+
+    @property
+    def waiting_note(self) -> str:
+        if not self.waiting:
+            return ""
+        who = ", ".join(self.waiting_for)
+        return f"{self.waiting} waiting for {who}; {self.rounds[-1][0]} used"
 
     @property
     def latest(self) -> Comparison:
@@ -118,6 +127,8 @@ class Portfolio:
     min_orgs: int = MIN_ORGS
     standing: Standing | None = None
     problems: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    """Orgs not in the figures because no round of theirs is complete yet."""
 
     def shown(self, benchmark: Benchmark) -> bool:
         """Whether a bank's figures rest on enough orgs to be shown."""
@@ -140,13 +151,14 @@ def portfolio(
     problems: Sequence[str] = (),
     min_orgs: int = MIN_ORGS,
     items: bool = False,
+    waiting: Sequence[str] = (),
 ) -> Portfolio:
     by_bank: dict[str, list[OrgRounds]] = defaultdict(list)
     for org in orgs:
         by_bank[org.latest.bank.id].append(org)
     benchmarks = [benchmark(group, min_orgs, items) for _, group in sorted(by_bank.items())]
     standing = _standing(orgs, focus, benchmarks, min_orgs) if focus else None
-    return Portfolio(list(orgs), benchmarks, min_orgs, standing, list(problems))
+    return Portfolio(list(orgs), benchmarks, min_orgs, standing, list(problems), list(waiting))
 
 
 def benchmark(
@@ -309,6 +321,12 @@ def anonymised(orgs: Sequence[OrgRounds], keep: str | None) -> list[OrgRounds]:
     return [
         o
         if keep and text_key(o.name) == text_key(keep)
-        else OrgRounds(f"Org {n}", o.rounds, o.waiting)
+        else OrgRounds(f"Org {n}", o.rounds, o.waiting, _count_only(o.waiting_for))
         for n, o in enumerate(ordered, 1)
     ]
+
+
+def _count_only(names: Sequence[str]) -> tuple[str, ...]:
+    if not names:
+        return ()
+    return (f"{len(names)} leader" + ("s" if len(names) > 1 else ""),)

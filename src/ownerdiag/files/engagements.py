@@ -255,13 +255,30 @@ def _refused(current: RoundStatus, folder: Path, among: set[str] | None = None) 
 
 def round_responses(found: Found, bank: Bank, round: Round | None = None) -> list[Path]:
     """A round's (by default the current one's) finished response files of the people
-    invited, for compare, resolve and charter; a round with a second response from someone is
-    refused until one is removed."""
+    invited, for compare, resolve and charter; refused while a file in it fails its
+    invitation or is a second response from someone, or while fewer than two answered."""
     chosen = round or found.engagement.current
-    folder = found.round_dir(chosen)
-    current = round_status_of(found, chosen, bank)
+    done, waiting = counted(found, bank, chosen)
+    if len(done) < 2:
+        raise InputError.single(
+            f"round {chosen.name} is waiting for {', '.join(waiting)} ({len(done)} of "
+            f"{len(done) + len(waiting)} answered; a comparison needs two or more)",
+            str(found.round_dir(chosen)),
+            "see who is missing with: ownerdiag status",
+        )
+    return done
+
+
+def counted(found: Found, bank: Bank, round: Round) -> tuple[list[Path], list[str]]:
+    """The finished responses of the invited that count in a round, and the names of those it
+    still waits for; a file that fails its invitation, or a second response, is refused."""
+    folder = found.round_dir(round)
+    current = round_status_of(found, round, bank)
     if current.refused:
         raise InputError(_refused(current, folder))
+    if current.unreadable:
+        reasons = dict(current.stray)
+        raise InputError([Problem(reasons[n], str(folder / n)) for n in current.unreadable])
     if current.doubled:
         file = current.doubled[0]
         why = dict(current.stray)[file]
@@ -269,12 +286,4 @@ def round_responses(found: Found, bank: Bank, round: Round | None = None) -> lis
             why, str(folder / file), "keep one response per person in the round"
         )
     done = [folder / p.file for p in current.people if p.state == "answered"]
-    if len(done) < 2:
-        waiting = ", ".join(p.person.name for p in current.missing)
-        raise InputError.single(
-            f"round {chosen.name} is waiting for {waiting} ({len(done)} of "
-            f"{len(current.people)} answered; a comparison needs two or more)",
-            str(folder),
-            "see who is missing with: ownerdiag status",
-        )
-    return done
+    return done, [p.person.name for p in current.missing]

@@ -15,9 +15,10 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ownerdiag.core.engagement import ENGAGEMENT_FILE
+from ownerdiag.core.engagement import ENGAGEMENT_FILE, Round
 from ownerdiag.core.engine import Comparison, compare
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.portfolio import OrgRounds
@@ -33,28 +34,64 @@ CACHE_MAX_BYTES = 32 * 1024 * 1024
 """A round's cache holds at most a few hundred responses; anything larger is not ours."""
 
 
-def read_desk(
-    folders: Sequence[Path], bank_dirs: Sequence[Path] = ()
-) -> tuple[list[OrgRounds], list[Problem]]:
-    """Every org under ``folders`` with its rounds compared, and one problem per thing skipped."""
-    orgs: list[OrgRounds] = []
-    problems: list[Problem] = []
-    for _, rounds, name, bank_ref in _orgs(folders, problems):
+@dataclass(frozen=True)
+class _Round:
+    """One round to read: an engagement's (checked against its invitations) or a loose one."""
+
+    label: str
+    folder: Path
+    bank_ref: str | None
+    engagement: engagements.Found | None = None
+    round: Round | None = None
+
+
+@dataclass
+class Desk:
+    """What the desk holds: orgs with rounds compared, orgs with no round complete yet, and
+    one problem per thing that could not be read."""
+
+    orgs: list[OrgRounds] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_desk(folders: Sequence[Path], bank_dirs: Sequence[Path] = ()) -> Desk:
+    """Every org under ``folders`` with its complete rounds compared. An engagement's round
+    counts the invited people's responses that answer its invitations; a round still waiting
+    for someone is not compared, and says for whom."""
+    desk = Desk()
+    for name, rounds in _orgs(folders, desk.problems):
         compared: list[tuple[str, Comparison]] = []
-        for label, folder in rounds:
+        waiting: tuple[str, list[str]] | None = None
+        for each in rounds:
             try:
-                compared.append((label, _compare_round(folder, bank_ref, bank_dirs)))
+                files, missing = _counted(each, bank_dirs)
+                if missing:
+                    waiting = (each.label, missing)
+                    continue
+                compared.append((each.label, _compare_round(each, bank_dirs, files)))
+                waiting = None  # only a round after the last one compared is news
             except InputError as exc:
-                problems.append(exc.problems[0])
+                desk.problems.append(exc.problems[0])
         if compared:
-            orgs.append(OrgRounds(name, compared))
-    return orgs, problems
+            label, missing = waiting or ("", [])
+            desk.orgs.append(OrgRounds(name, compared, label, tuple(missing)))
+        elif waiting:
+            desk.waiting.append(f"{name}: {waiting[0]} waiting for {', '.join(waiting[1])}")
+    return desk
 
 
-def _orgs(
-    folders: Sequence[Path], problems: list[Problem]
-) -> Iterator[tuple[Path, list[tuple[str, Path]], str, str | None]]:
-    """(folder, [(label, round folder)], org name, bank file) per engagement or loose round."""
+def _counted(each: _Round, bank_dirs: Sequence[Path]) -> tuple[list[Path] | None, list[str]]:
+    """An engagement round's responses that count and who it waits for; a loose round's
+    files are all read (None)."""
+    if each.engagement is None or each.round is None:
+        return None, []
+    bank = each.engagement.bank(bank_dirs, each.round)
+    return engagements.counted(each.engagement, bank, each.round)
+
+
+def _orgs(folders: Sequence[Path], problems: list[Problem]) -> Iterator[tuple[str, list[_Round]]]:
+    """(org name, its rounds) per engagement or loose round folder."""
     for top in folders:
         if not top.is_dir():
             problems.append(Problem("not a folder", str(top)))
@@ -69,10 +106,13 @@ def _orgs(
                 except InputError as exc:
                     problems.append(exc.problems[0])
                     continue
-                rounds = [(r.name, found.round_dir(r)) for r in found.engagement.rounds]
-                yield path, rounds, found.engagement.client, found.bank_file()
+                rounds = [
+                    _Round(r.name, found.round_dir(r), found.bank_file(r), found, r)
+                    for r in found.engagement.rounds
+                ]
+                yield found.engagement.client, rounds
             elif _responses_in(path, files) >= 2:
-                yield path, [(path.name, path)], path.name, None
+                yield path.name, [_Round(path.name, path, None)]
 
 
 def _responses_in(folder: Path, names: list[str]) -> int:
@@ -86,21 +126,25 @@ def _responses_in(folder: Path, names: list[str]) -> int:
     return found
 
 
-def _compare_round(folder: Path, bank_ref: str | None, bank_dirs: Sequence[Path]) -> Comparison:
+def _compare_round(
+    each: _Round, bank_dirs: Sequence[Path], files: Sequence[Path] | None
+) -> Comparison:
     """The round compared; from the cache when no file of it changed since it was checked."""
-    digests = _digests(folder)
-    cached = _from_cache(folder, digests, bank_ref, bank_dirs)
+    folder = each.folder
+    digests = _digests(folder, files)
+    cached = _from_cache(folder, digests, each.bank_ref, bank_dirs)
     if cached is not None:
         return cached
-    bank, responses = gather_round(folder, bank_dirs, bank_ref=bank_ref)
+    bank, responses = gather_round(folder, bank_dirs, bank_ref=each.bank_ref, files=files)
     _write_cache(folder, digests, responses)
     return compare(bank, responses)
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    """sha256 of every regular YAML file in the round (what the careful reader would look at)."""
+def _digests(folder: Path, files: Sequence[Path] | None = None) -> dict[str, str]:
+    """sha256 of the files the round is compared from: those given, else every regular YAML
+    file in the round (what the careful reader would look at)."""
     found: dict[str, str] = {}
-    for path in banks.bank_paths(folder):
+    for path in banks.bank_paths(folder) if files is None else files:
         with contextlib.suppress(InputError):
             found[path.name] = hashlib.sha256(read_bounded(path)).hexdigest()
     return found

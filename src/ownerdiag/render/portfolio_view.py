@@ -60,11 +60,12 @@ def portfolio_view(result: Portfolio) -> dict[str, Any]:
                 "bank": o.latest.bank.id,
                 "overall": o.latest.score,
                 "lanes": {lane.title: lane.score for lane in o.latest.lanes},
-                "waiting": o.waiting,
+                "waiting": o.waiting_note,
             }
             for o in result.orgs
         ],
-        "waiting": [f"{o.name}: {o.waiting}" for o in result.orgs if o.waiting],
+        "waiting": [f"{o.name}: {o.waiting_note}" for o in result.orgs if o.waiting]
+        + result.waiting,
         "problems": result.problems,
     }
 
@@ -90,16 +91,6 @@ def _bank_view(result: Portfolio, bank: Benchmark) -> dict[str, Any]:
         },
         "items": None if bank.items is None else [_item(i) for i in bank.items],
     }
-
-
-def _spreads(result: Portfolio, bank: Benchmark) -> list[dict[str, Any]]:
-    """The overall score's spread, and each lane's that enough orgs have a score in."""
-    scopes = [("Overall", bank.overall), *bank.lanes.items()]
-    return [
-        {"title": title, "n": len(scores), "median": _median(scores), "buckets": histogram(scores)}
-        for title, scores in scopes
-        if len(scores) >= result.min_orgs
-    ]
 
 
 def _spreads(result: Portfolio, bank: Benchmark) -> list[dict[str, Any]]:

@@ -186,19 +186,10 @@ def test_init_says_in_one_line_what_is_wrong(cli, tmp_path: Path):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
-def test_invite_shows_names_literally(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_name_with_escape_sequences_is_refused_in_one_line(cli, tmp_path: Path):
     folder = tmp_path / "esc"
-    made = cli(
-        "init",
-        folder,
-        "--client",
-        "E",
-        "--bank",
-        "outbound",
-        "--person",
-        "cro=Dana\x1b]0;pwned\x07",
-    )
-    assert made.exit_code == 0, made.output
-    monkeypatch.chdir(folder)
-    shown = cli("invite").stdout
-    assert "\x1b" not in shown and "\\u001b" in shown
+    person = "cro=Dana\x1b]0;pwned\x07"
+    made = cli("init", folder, "--client", "E", "--bank", "outbound", "--person", person)
+    assert made.exit_code == 2 and len(made.stderr.strip().splitlines()) == 1
+    assert "\x1b" not in made.stderr and "one line of visible text" in made.stderr
+    assert not folder.exists()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ownerdiag.files.banks import builtin_dir
+from ownerdiag.files.yamlio import dump_yaml, read_yaml
 
 from .conftest import EXAMPLES, survey_args
 
@@ -479,11 +480,24 @@ def pty_output(*args: object) -> bytes:
 def test_no_control_byte_from_a_file_reaches_the_terminal(cli, tmp_path: Path):
     bank = HOSTILE / "bank-prompt-with-escapes.yaml"
     evil = "Dana\x1b]52;c;aGk=\x07\x1b[2J\u202e\u0085Reyes"
+    refused = cli(
+        *survey_args(
+            "cro",
+            evil,
+            "--answers",
+            EXAMPLES / "outbound" / "answers" / "cro.yaml",
+            "--out",
+            tmp_path / "x.yaml",
+            bank=str(bank),
+        )
+    )
+    assert refused.exit_code == 2 and "\x1b" not in refused.stderr  # a name is one visible line
     files = []
-    for role, name in (("cro", evil), ("vp_sales", "Sam\x1b[31m Ortiz\x9b")):
+    for role, name in (("cro", "Dana Reyes"), ("vp_sales", "Sam Ortiz")):
         answers = tmp_path / f"{role}-answers.yaml"
-        source = (EXAMPLES / "outbound" / "answers" / f"{role}.yaml").read_text()
-        answers.write_text(source)
+        source = read_yaml(EXAMPLES / "outbound" / "answers" / f"{role}.yaml").data
+        source["strategy_owner_sentence"] = f"{evil} {role}: Sam\x1b[31m Ortiz\x9b"
+        answers.write_text(dump_yaml(source))
         out = tmp_path / f"{role}.yaml"
         result = cli(*survey_args(role, name, "--answers", answers, "--out", out, bank=str(bank)))
         assert result.exit_code == 0, result.output

@@ -10,6 +10,18 @@ from typing import Any
 from ownerdiag.errors import InputError
 
 
+def check_name(name: str, where: str) -> str:
+    """A person's name as given on the command line, or why it cannot be one."""
+    from ownerdiag.core.fields import line_problem
+
+    problem = line_problem(name)
+    if problem is not None:
+        raise InputError.single(
+            f"the name {name!r} {problem}", where, "give the name as one line of plain text"
+        )
+    return " ".join(name.split())
+
+
 def check_role(bank: Any, role: str) -> None:
     if role not in bank.roles:
         valid = ", ".join(f"{k} ({v})" for k, v in bank.roles.items())

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ownerdiag.app.common import check_name
 from ownerdiag.app.context import EngagementContext
 from ownerdiag.app.outcome import Document, Outcome
 from ownerdiag.errors import Fix, InputError
@@ -25,7 +26,7 @@ def parse_person(text: str, roles: dict[str, str]) -> tuple[str, str]:
         raise InputError.single(
             f"{role!r} is not a role of this bank", "--person", f"roles: {', '.join(roles)}"
         )
-    return role, name
+    return role, check_name(name, "--person")
 
 
 def init(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ownerdiag.app.common import check_role, continue_command, continuing, inputs
+from ownerdiag.app.common import check_name, check_role, continue_command, continuing, inputs
 from ownerdiag.app.context import EngagementContext
 from ownerdiag.app.outcome import Document, Outcome
 from ownerdiag.errors import InputError
@@ -53,6 +53,8 @@ def _check_survey_input(answers: Path | None, name: str, bank: str, role: str) -
 
     if answers is not None and not name.strip():
         raise InputError.single("--name is required with --answers", "--name")
+    if name.strip():
+        check_name(name, "--name")
     if answers is None:
         require_terminal(
             "ask the questions",
@@ -82,7 +84,7 @@ def form(
     chosen = choose("form", format, out)
     if chosen == "html" and not role:
         raise InputError.single("a browser form is for one role", "--role", "give --role")
-    request = FormRequest(found, role or None, name.strip())
+    request = FormRequest(found, role or None, check_name(name, "--name") if name.strip() else "")
     document = Document("form", request, chosen, out, force, inputs([], bank))
     notes = []
     if out is not None and chosen == "html":

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from ownerdiag.core.fields import BankId, Line, SnakeId, Strict, Text
+from ownerdiag.core.fields import BankId, Line, Moment, SnakeId, Strict
 from ownerdiag.core.invitation import TOKEN_PATTERN, invitation_id, seal_matches
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.text import text_key
@@ -24,7 +24,7 @@ ROUND_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 class Person(Strict):
-    name: Text
+    name: Line
     role: SnakeId
 
     def key(self) -> tuple[str, str]:
@@ -36,7 +36,7 @@ Token = Annotated[str, Field(pattern=TOKEN_PATTERN)]
 
 class Round(Strict):
     name: str = Field(max_length=64, description="The round's folder, e.g. 2026-Q4.")
-    opened: datetime | None = Field(
+    opened: Moment | None = Field(
         default=None,
         description="When the round was started; a response finished before then is refused.",
     )
@@ -147,7 +147,7 @@ def refusal(engagement: Engagement, round: Round, response: Response) -> str | N
         if why is not None:
             return why
     finished = response.finished_at or response.started_at
-    if round.opened is not None and _utc(finished) < _utc(round.opened):
+    if round.opened is not None and finished < round.opened:
         return (
             f"finished {finished:%Y-%m-%d %H:%M}, before round {round.name} opened "
             f"({round.opened:%Y-%m-%d %H:%M}): an answer to an earlier round"
@@ -175,10 +175,6 @@ def _invitation_refusal(engagement: Engagement, round: Round, response: Response
     if not seal_matches(token, response.sealed_text(stamp.id), stamp.seal):
         return "edited after it was saved: its seal does not match its answers"
     return None
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 # ---- what a round's folder holds ----------------------------------------------------------------

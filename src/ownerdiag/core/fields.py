@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Annotated, Union
 
@@ -22,18 +23,43 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 
 
+ONE_LINE = "must be one line of visible text (no line breaks or control characters)"
+
+
+def line_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name or a label (one visible line), or None."""
+    if not text.strip():
+        return "must not be empty"
+    if HIDDEN_OR_BREAK.search(text):
+        return ONE_LINE
+    if len(text.strip()) > LINE_MAX:
+        return f"must be at most {LINE_MAX} characters"
+    return None
+
+
 def _one_visible_line(text: str) -> str:
     if HIDDEN_OR_BREAK.search(text):
-        raise ValueError("must be one line of visible text (no line breaks or control characters)")
+        raise ValueError(ONE_LINE)
     return text
+
+
+LINE_MAX = 200
 
 
 Line = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=LINE_MAX),
     AfterValidator(_one_visible_line),
 ]
 """A name, title, label or version: shown in headers, file comments and table cells."""
+
+
+def _in_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+Moment = Annotated[datetime, AfterValidator(_in_utc)]
+"""A point in time; one written without a time zone is read as UTC, so any two compare."""
 
 # Union, not |: pydantic reads this at run time on Python 3.10 as well. Strict: a YAML `true`
 # is not a rating of 1, nor a number a text answer.

@@ -16,6 +16,7 @@ _HIDDEN_RANGES = (
     "\u115f\u1160\u17b4\u17b5\u180b-\u180f"  # fillers, invisible vowels, selectors
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f"  # zero-width, separators, bidi, invisible ops
     "\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"  # blank braille, fillers, BOM
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"  # noncharacters, lone surrogates
     "\U000e0000-\U000e0fff"  # tags and variation selectors supplement
 )
 HIDDEN = re.compile(f"[{_HIDDEN_RANGES}]")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ownerdiag.core.answers import asked_order, finish, record
-from ownerdiag.core.fields import AnswerError
+from ownerdiag.core.fields import AnswerError, line_problem
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.quality import cautions
@@ -114,5 +114,5 @@ def confirm_continue() -> bool:
 def ask_name() -> str:
     while True:
         name = read("Your name, as it should appear in the report: ")
-        if name:
+        if name and line_problem(name) is None:
             return name

@@ -218,9 +218,15 @@ def wrapped(text: str) -> str:
     return "\n".join(textwrap.fill(part, width) for part in text.splitlines() or [""])
 
 
+def _name_ok(text: str) -> bool:
+    from ownerdiag.core.fields import line_problem
+
+    return line_problem(text) is None
+
+
 def ask_name() -> str:
     name = questionary.text(
         "Your name (as it should appear in the report):",
-        validate=lambda text: bool(text.strip()) or "Please give a name.",
+        validate=lambda text: _name_ok(text) or "Please type your name on one line.",
     ).unsafe_ask()
     return name.strip()

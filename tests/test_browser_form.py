@@ -73,7 +73,7 @@ def answer_current(browser: Any) -> int:
     return press(browser, keys[0], Keys.ENTER)
 
 
-def wait_for(condition: Any, seconds: float = 10) -> Any:
+def wait_for(condition: Any, seconds: float = 30) -> Any:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         found = condition()

@@ -207,3 +207,27 @@ def test_literal_markup_and_escapes_in_names_and_text(cli, tmp_path: Path, outbo
     assert "[blink]Dana[/blink]" in result.stdout
     assert "[bold red]me[/]" in result.stdout
     assert "\x1b" not in result.stdout and "\\u001b[31mred" in result.stdout
+
+
+def test_every_score_says_how_many_questions_it_rests_on_and_its_range(cli, tmp_path):
+    import json
+
+    data = json.loads(cli("compare", CRO, VP, "-f", "json").stdout)["summary"]
+    overall = data["certainty"]
+    assert overall["scored_items"] == sum(s["certainty"]["scored_items"] for s in data["lanes"])
+    low, high = overall["range"]
+    assert low < data["alignment_score"] < high and overall["enough"]
+    lane = data["lanes"][0]
+    text = f"{lane['alignment_score']}/100 ({lane['certainty']['scored_items']} questions, range "
+    for format in ("markdown", "html"):
+        assert text in cli("compare", CRO, VP, "-f", format).stdout
+    assert text in cli("compare", CRO, VP, "--no-pager").stdout
+
+
+def test_a_score_on_too_few_questions_says_so():
+    from ownerdiag.core.engine import Certainty
+    from ownerdiag.render.labels import score_text
+
+    assert score_text(67, Certainty(3, 21, 94)) == ("67/100 (only 3 questions: too few to rely on)")
+    assert score_text(67, Certainty(5, 30, 90)) == "67/100 (5 questions, range 30–90)"
+    assert score_text(None, Certainty(0, None, None)) == "n/a"

@@ -726,3 +726,13 @@ def test_each_bank_is_benchmarked_on_its_own(bank: Bank):
         ("mini", ["Beta", "Gamma"], [("strategy", 2, 1.0)]),
         ("other", ["Acme"], [("strategy", 1, 1.0)]),
     ]
+
+
+def test_a_lane_s_certainty_counts_its_scored_questions(bank: Bank):
+    result = compared(bank, {}, {"strategy": "vp_sales"})
+    for lane in result.lanes:
+        scored = [i for i in result.items if i.question.lane == lane.lane and i.question.scored]
+        assert lane.certainty.items == len(scored) and not lane.certainty.enough
+        assert lane.certainty.low is not None and lane.certainty.high is not None
+        assert lane.certainty.low <= (lane.score or 0) <= lane.certainty.high
+    assert result.certainty.items == sum(lane.certainty.items for lane in result.lanes)

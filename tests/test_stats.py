@@ -65,3 +65,16 @@ def test_ac1_needs_items_and_categories():
         gwet_ac1([], ["x", "y"])
     with pytest.raises(ValueError):
         gwet_ac1([["x", "x"]], ["x"])
+
+
+def test_wilson_interval_hand_worked():
+    from ownerdiag.core.stats import wilson_interval
+
+    # p = 0.5, n = 10, z = 1.96: centre (0.5 + 0.19208) / 1.38416 = 0.5; half-width
+    # 1.96 * sqrt((0.25 + 0.09604) / 10) / 1.38416 = 0.26340
+    low, high = wilson_interval(0.5, 10)
+    assert (low, high) == (pytest.approx(0.23660, abs=1e-4), pytest.approx(0.76340, abs=1e-4))
+    # every item agreed: the range stays below 1 at the bottom instead of collapsing to a point
+    low, high = wilson_interval(1.0, 6)
+    assert high == 1.0 and low == pytest.approx(0.6097, abs=1e-3)
+    assert wilson_interval(0.3, 0) == (0.0, 1.0)

@@ -37,11 +37,29 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Certainty:
+    """How much a score rests on: its scored questions, and the range it is likely in."""
+
+    items: int
+    low: int | None
+    high: int | None
+
+    @property
+    def enough(self) -> bool:
+        return self.items >= MIN_SCORED_ITEMS
+
+
+MIN_SCORED_ITEMS = 5
+"""Fewer scored questions than this, and a score says it rests on too few to mean much."""
+
+
+@dataclass(frozen=True)
 class LaneScore:
     lane: str
     title: str
     score: int | None
     counts: dict[Verdict, int]
+    certainty: Certainty
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,8 @@ class Comparison:
     headline: Headline | None
     cautions: dict[str, list[Caution]]
     """role -> what looks unreliable in that respondent's answers (verdicts stay as they are)."""
+    certainty: Certainty
+    """What the overall score rests on."""
 
     def conflicts(self) -> list[Item]:
         """Items to settle, worst first: severity, then weight, then bank order."""
@@ -128,6 +148,7 @@ def compare(bank: Bank, responses: Sequence[Response]) -> Comparison:
         agreement=agreement(bank, items, [r.respondent.role for r in responses]),
         headline=headline(bank, items),
         cautions={r.respondent.role: cautions(bank, r) for r in responses},
+        certainty=certainty(items),
     )
 
 
@@ -141,7 +162,22 @@ def _item(question: QuestionBase, responses: Sequence[Response]) -> Item:
 
 def _lane_score(lane: str, title: str, items: Sequence[Item]) -> LaneScore:
     in_lane = [i for i in items if i.question.lane == lane]
-    return LaneScore(lane, title, alignment_score(in_lane), count_verdicts(in_lane))
+    return LaneScore(
+        lane, title, alignment_score(in_lane), count_verdicts(in_lane), certainty(in_lane)
+    )
+
+
+def certainty(items: Sequence[Item]) -> Certainty:
+    """The scored questions a score rests on, and its 95 % range: a Wilson interval over the
+    weighted share of credit, with the weights' effective number of questions."""
+    scored = [i for i in items if i.verdict in CREDIT]
+    weights = [WEIGHT[i.question.weight] for i in scored]
+    if not scored:
+        return Certainty(0, None, None)
+    earned, possible = credit_totals(scored)
+    effective = possible * possible / sum(w * w for w in weights)
+    low, high = stats.wilson_interval(earned / possible, effective)
+    return Certainty(len(scored), round(100 * low), round(100 * high))
 
 
 def conflicts(items: Iterable[Item]) -> list[Item]:

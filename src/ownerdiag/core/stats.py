@@ -59,3 +59,14 @@ def pair_agreement(items: Sequence[Any], first: str, second: str) -> float | Non
     if not both:
         return None
     return sum(1 for i in both if i.answers[first] == i.answers[second]) / len(both)
+
+
+def wilson_interval(share: float, n: float, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval for a share observed over ``n`` items (95 % by default): it
+    stays inside 0-1 and does not collapse to a point when every item agrees."""
+    if n <= 0:
+        return 0.0, 1.0
+    centre = share + z * z / (2 * n)
+    spread = z * ((share * (1 - share) + z * z / (4 * n)) / n) ** 0.5
+    scale = 1 + z * z / n
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)

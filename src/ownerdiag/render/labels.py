@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ownerdiag.core import kinds
-from ownerdiag.core.engine import Agreement, Comparison, Headline, Item
+from ownerdiag.core.engine import Agreement, Certainty, Comparison, Headline, Item, LaneScore
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.base import LANE_TABLE
 from ownerdiag.core.kinds.owner import SHORT_LABEL_WIDTH, short_owner_label
@@ -131,13 +131,13 @@ def positions(comparison: Comparison, item: Item) -> str:
     )
 
 
-def sections(comparison: Comparison) -> list[tuple[str, int | None, list[Item]]]:
+def sections(comparison: Comparison) -> list[tuple[str, LaneScore | None, list[Item]]]:
     """The report's tables: each lane's items, then one table per kind group, in kind order.
 
     Every scored or tabled item lands in exactly one table; quoted kinds are quoted instead.
     """
     tabled = [i for i in comparison.items if not i.question.quoted]
-    result: list[tuple[str, int | None, list[Item]]] = []
+    result: list[tuple[str, LaneScore | None, list[Item]]] = []
     for lane in comparison.lanes:
         in_lane = [
             i
@@ -145,7 +145,7 @@ def sections(comparison: Comparison) -> list[tuple[str, int | None, list[Item]]]
             if i.question.lane == lane.lane and i.question.report_group == LANE_TABLE
         ]
         if in_lane:
-            result.append((lane.title, lane.score, in_lane))
+            result.append((lane.title, lane, in_lane))
     groups = _group_order() + [i.question.report_group for i in tabled]
     for group in dict.fromkeys(g for g in groups if g != LANE_TABLE):
         items = [i for i in tabled if i.question.report_group == group]
@@ -199,5 +199,13 @@ def pairwise_rows(comparison: Comparison) -> list[list[str]]:
     return rows
 
 
-def score_text(score: int | None) -> str:
-    return "n/a" if score is None else f"{score}/100"
+def score_text(score: int | None, certainty: Certainty | None = None) -> str:
+    """``41/100``; with what it rests on, ``41/100 (8 questions, range 25-58)``, or, on too
+    few questions, says so."""
+    if score is None:
+        return "n/a"
+    if certainty is None:
+        return f"{score}/100"
+    if not certainty.enough:
+        return f"{score}/100 (only {certainty.items} questions: too few to rely on)"
+    return f"{score}/100 ({certainty.items} questions, range {certainty.low}–{certainty.high})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ownerdiag import __version__
-from ownerdiag.core.engine import Agreement, Comparison, Item
+from ownerdiag.core.engine import Agreement, Certainty, Comparison, Item
 
 if TYPE_CHECKING:
     from ownerdiag.core.trend import Trend
@@ -57,11 +57,13 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "summary": {
             "counts": {v.value: n for v, n in comparison.counts.items()},
             "alignment_score": comparison.score,
+            "certainty": certainty_json(comparison.certainty),
             "lanes": [
                 {
                     "lane": lane.lane,
                     "title": lane.title,
                     "alignment_score": lane.score,
+                    "certainty": certainty_json(lane.certainty),
                     "counts": {v.value: n for v, n in lane.counts.items() if n},
                 }
                 for lane in comparison.lanes
@@ -69,6 +71,15 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "agreement": agreement_json(comparison.agreement),
             "settle_first": [item.question.id for item in comparison.agenda()],
         },
+    }
+
+
+def certainty_json(certainty: Certainty) -> dict[str, Any]:
+    """What a score rests on: its scored questions, its 95 % range, whether enough."""
+    return {
+        "scored_items": certainty.items,
+        "range": None if certainty.low is None else [certainty.low, certainty.high],
+        "enough": certainty.enough,
     }
 
 

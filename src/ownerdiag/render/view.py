@@ -97,13 +97,13 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
         "crowded": crowded,
         "headline": _headline_view(comparison),
         "score": comparison.score,
-        "score_text": score_text(comparison.score),
+        "score_text": score_text(comparison.score, comparison.certainty),
         "overall_bar": bar(comparison.score),
         "lanes": [
             {
                 "title": lane.title,
                 "score": lane.score,
-                "score_text": score_text(lane.score),
+                "score_text": score_text(lane.score, lane.certainty),
                 "bar": bar(lane.score),
             }
             for lane in comparison.lanes
@@ -122,8 +122,8 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
         "sections": [
             {
                 "title": title,
-                "score": score,
-                "score_text": score_text(score),
+                "score": lane.score if lane else None,
+                "score_text": score_text(lane.score, lane.certainty) if lane else "n/a",
                 "rows": sorted(
                     (
                         _row(comparison, item, numbers.get(item.question.id))
@@ -134,7 +134,7 @@ def report_view(comparison: Comparison, show_all: bool = False, title: str = "")
                 ),
                 "hidden": sum(1 for i in items if not show_all and i.severity is Severity.none),
             }
-            for title, score, items in sections(comparison)
+            for title, lane, items in sections(comparison)
         ],
         "lane_map": lane_map(comparison),
         "texts": [

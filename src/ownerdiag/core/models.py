@@ -317,9 +317,18 @@ class Response(_SavedFile):
     )
 
 
+Origin = Literal["leaders", "framework", "other"]
+"""Whose answer the room took: the one every leader gave, the framework's, or another."""
+
+
 class Decision(Strict):
     decision: Answer | None = Field(None, description="What the room agreed; empty = still open.")
     note: LongText = ""
+    origin: Origin | None = Field(
+        default=None,
+        description="Whose answer the room took: leaders (the answer every leader gave), "
+        "framework, or other; empty in files saved before it was recorded.",
+    )
 
 
 class Decisions(_SavedFile):

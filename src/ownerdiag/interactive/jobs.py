@@ -150,7 +150,7 @@ def meeting(
         return decisions.start(bank, comparison.responses, now, __version__)
 
     def from_answers(doc: Document) -> Decisions:
-        decided = decisions.parse_input(bank, doc)
+        decided = decisions.with_origins(comparison, decisions.parse_input(bank, doc))
         return start(lifecycle.utc_now()).model_copy(update={"decisions": decided})
 
     def ask(progress: Decisions, save: Callable[[Decisions], None]) -> Decisions:

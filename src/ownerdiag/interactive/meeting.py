@@ -7,13 +7,14 @@ from typing import Any
 
 import questionary
 
-from ownerdiag.core.decisions import parse_decision, with_decision
+from ownerdiag.core.decisions import origin_of, parse_decision, shared_answer, with_decision
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.kinds.base import distinct
 from ownerdiag.core.models import Decision, Decisions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive import widgets
 from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
+from ownerdiag.render.charter_view import leaders_said
 from ownerdiag.render.labels import expected_text, positions, severity_word, verdict_word
 
 LEAVE_OPEN = "\x00open"
@@ -79,7 +80,9 @@ def decide(
     if note == BACK:
         return BACK
     value = None if choice == LEAVE_OPEN else choice
-    return parse_decision(bank, question, {"decision": value, "note": note})
+    decision = parse_decision(bank, question, {"decision": value, "note": note})
+    origin = origin_of(item, len(comparison.responses), decision.decision)
+    return decision.model_copy(update={"origin": origin})
 
 
 def _candidates(comparison: Comparison, item: Item) -> list[tuple[Any, str]]:
@@ -95,29 +98,34 @@ def _candidates(comparison: Comparison, item: Item) -> list[tuple[Any, str]]:
 
 
 def _decision_prompt(comparison: Comparison, item: Item, previous: Decision | None) -> Any:
+    """The answers the room can take: the leaders' shared one first, then the framework's; the
+    cursor starts on "leave open" (or on what the room decided before), so Enter alone never
+    records a decision nobody made."""
     question = item.question
     said = [(item.answers.get(r.respondent.role), r.respondent.name) for r in comparison.responses]
-    suggest = question.suggested_decision()
+    shared = shared_answer(item, len(comparison.responses))
     ordered = sorted(
         _candidates(comparison, item),
-        key=lambda c: (c[0] != suggest, all(c[0] != answer for answer, _ in said)),
+        key=lambda c: (
+            c[0] != shared,
+            c[0] != question.expected,
+            all(c[0] != answer for answer, _ in said),
+        ),
     )
     choices = []
     for value, label in ordered:
-        tags = ["framework"] if value == question.expected else []
-        tags += [name for answer, name in said if answer == value]
+        if value == shared:
+            tags = [leaders_said(comparison)]
+        else:
+            tags = ["the framework's answer"] if value == question.expected else []
+            tags += [f"{name} said" for answer, name in said if answer == value]
         title = f"{label}  ({', '.join(tags)})" if tags else label
         choices.append(questionary.Choice(literal(title), value))
     if question.decision_spec(comparison.bank).many:
         choices.append(questionary.Choice("Another answer…", ANOTHER))
     choices.append(questionary.Choice("Leave open for now", LEAVE_OPEN))
-    # a question about what has happened starts on "leave open": Enter must not record the
-    # framework's answer as a fact
-    default = (
-        previous.decision
-        if previous and previous.decision is not None
-        else (suggest if suggest is not None else LEAVE_OPEN)
-    )
+    decided_before = previous.decision if previous else None
+    default = LEAVE_OPEN if decided_before is None else decided_before
     return questionary.select(
         "What does the room agree?",
         choices=choices,

@@ -8,16 +8,28 @@ from typing import Any
 from ownerdiag.core.charter import Charter, Settled, settle_all
 from ownerdiag.core.engine import Comparison
 from ownerdiag.core.kinds.cadence import CADENCES
-from ownerdiag.core.models import Decisions
+from ownerdiag.core.models import Decisions, Origin
 from ownerdiag.core.text import text_key
 from ownerdiag.render.labels import positions
 from ownerdiag.render.view import bank_view, framework_text
 
 
-def origin(comparison: Comparison, source: str) -> str:
-    """Where a settled value came from, in the words of a document people sign."""
-    everyone = "you both said" if len(comparison.responses) == 2 else "you all said"
-    return {"decided": "agreed in the meeting", "agreed": everyone}.get(source, "recommended")
+def origin(comparison: Comparison, source: str, taken: Origin | None = None) -> str:
+    """Where a settled value came from, in the words of a document people sign; for a
+    decision, whose answer the meeting took too."""
+    two = len(comparison.responses) == 2
+    if source == "decided":
+        whose = {"leaders": leaders_said(comparison), "framework": "the framework's answer"}
+        return f"agreed in the meeting ({whose[taken]})" if taken in whose else MEETING
+    return {"agreed": "you both said" if two else "you all said"}.get(source, "recommended")
+
+
+MEETING = "agreed in the meeting"
+
+
+def leaders_said(comparison: Comparison) -> str:
+    """``both leaders said`` (or ``all leaders said``): the room's own shared answer."""
+    return "both leaders said" if len(comparison.responses) == 2 else "all leaders said"
 
 
 def value_phrase(comparison: Comparison, settled: Settled) -> str:
@@ -41,7 +53,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         return {
             "area": area(s),
             "value": value_phrase(comparison, s),
-            "origin": origin(comparison, s.source),
+            "origin": origin(comparison, s.source, s.origin),
             "note": s.note,
         }
 

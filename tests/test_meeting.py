@@ -23,7 +23,7 @@ from .test_compare_cli import CRO, VP, framework_answers, respond
 from .test_exports import HOSTILE_NAME, HOSTILE_TEXT
 
 AGREED = EXAMPLES / "outbound" / "meeting" / "agreed.yaml"
-ENTER, DOWN, BACK = "\r", "\x1b[B", "\x02"
+ENTER, BACK = "\r", "\x02"
 
 
 def decide(cli, tmp_path: Path, agreed: Path = AGREED, *files: Path) -> Path:
@@ -80,9 +80,9 @@ def test_meeting_prompts_record_choices_notes_and_back(outbound: Bank):
     comparison = compare(bank, responses)
     items = resolution.agenda(comparison)[:2]
     saves = []
-    # item 1: the cursor starts on "leave open"; Down wraps to the framework's answer, chosen,
-    # with a note; item 2: back, item 1 again (starting on its decision), then item 2 left open
-    keys = [DOWN, ENTER, "CRO decides", ENTER, BACK, ENTER, ENTER, ENTER, ENTER]
+    # item 1: the cursor starts on "leave open"; 1 takes the first answer (the framework's), with
+    # a note; item 2: back, item 1 again (starting on its decision), then item 2 left open; save
+    keys = ["1", ENTER, "CRO decides", ENTER, BACK, ENTER, ENTER, ENTER, ENTER, ENTER]
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("".join(keys))
         pipe.close()

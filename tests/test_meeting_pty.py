@@ -3,6 +3,7 @@ stop and go on."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ownerdiag.files.collect import gather
 from ownerdiag.files.documents import load_decisions
 
 from .test_compare_cli import CRO, VP
-from .test_survey_pty import CTRL_C, DOWN, ENTER, spawn
+from .test_survey_pty import CTRL_C, ENTER, EXE, spawn
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="needs a pty"),
@@ -27,9 +28,11 @@ def outbound_meeting() -> Comparison:
     return compare(bank, responses)
 
 
-def at_item(child: pexpect.spawn, number: int, total: int) -> None:
-    child.expect_exact(f"[{number}/{total}]")
-    child.expect_exact("Ctrl-B back")  # the prompt itself is drawn: keys go to it
+def at_item(child: pexpect.spawn, number: int, total: int, first_choice: str = "") -> None:
+    child.expect_exact(f"Item {number} of {total} ")
+    if first_choice:
+        child.expect_exact(f"1) {first_choice}")
+    child.expect_exact("Leave open for now")  # the prompt itself is drawn: keys go to it
 
 
 def leave_open(child: pexpect.spawn, note: str = "") -> None:
@@ -40,12 +43,14 @@ def leave_open(child: pexpect.spawn, note: str = "") -> None:
 
 
 def take_first_choice(child: pexpect.spawn) -> None:
-    child.send(DOWN + ENTER)  # from "leave open" (the last choice) round to the first
+    child.send("1" + ENTER)
     child.expect_exact("Note (optional)")
     child.send(ENTER)
 
 
 def finished(child: pexpect.spawn) -> None:
+    child.expect_exact("Save the decisions?")
+    child.send(ENTER)
     child.expect_exact("Next: ownerdiag charter")
     child.expect(pexpect.EOF)
     child.close()
@@ -78,11 +83,15 @@ def test_enter_through_every_item_records_nothing_even_after_a_resume(tmp_path: 
     child.close()
     assert child.exitstatus == 130 and not out.exists()
 
-    child = spawn(*args, "--resume", cwd=tmp_path)
+    child = spawn(*args, cwd=tmp_path)  # the same command offers to go on
+    child.expect_exact("Decisions from before are saved. Continue where you left off?")
+    child.send(ENTER)
+    child.expect_exact(f"Resuming: 1 of {total} items gone through already.")
     for number in range(2, total + 1):
         at_item(child, number, total)
         leave_open(child)
-    child.expect_exact("The meeting's decisions:")
+    child.expect_exact("Review the meeting's decisions")
+    child.expect_exact(f"0 of {total} decided")
     finished(child)
     made = load_decisions(out, comparison.bank).decisions
     assert all(made[item.question.id].decision is None for item in agenda)
@@ -106,12 +115,12 @@ def test_the_leaders_shared_answer_comes_first_and_is_recorded_as_theirs(tmp_pat
     out = tmp_path / "decisions.yaml"
     child = spawn("resolve", str(CRO), str(VP), "--out", str(out), cwd=tmp_path)
     for number, item in enumerate(agenda, 1):
-        at_item(child, number, len(agenda))
         if item in agreed_off:
             shared = item.question.label(next(iter(item.answers.values())), comparison.bank)
-            child.expect_exact(f"{shared}  (both leaders said)")
+            at_item(child, number, len(agenda), f"{shared} (both leaders said)")
             take_first_choice(child)
         else:
+            at_item(child, number, len(agenda))
             leave_open(child)
     finished(child)
     made = load_decisions(out, comparison.bank).decisions
@@ -122,3 +131,34 @@ def test_the_leaders_shared_answer_comes_first_and_is_recorded_as_theirs(tmp_pat
     signed = charter(tmp_path, out)
     assert signed.count("agreed in the meeting (both leaders said)") >= 1
     assert f"## To decide ({len(agenda) - len(agreed_off)})" in signed
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(100, 30), (80, 24)])
+def test_each_item_on_a_cleared_screen_with_no_word_broken(tmp_path: Path, columns: int, rows: int):
+    from .test_survey_screens import Screen
+
+    agenda = outbound_meeting().agenda()
+    out = tmp_path / "decisions.yaml"
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    args = ["resolve", str(CRO), str(VP), "--out", str(out)]
+    child = pexpect.spawn(EXE, args, cwd=str(tmp_path), env=env, dimensions=(rows, columns))
+    screen = Screen(columns, rows)
+    child.logfile_read = screen
+    broken: list[str] = []
+    for number in range(1, len(agenda) + 1):
+        at_item(child, number, len(agenda))
+        shown = "\n".join(screen.screen.display)
+        top = "\n".join(screen.screen.display[:2])  # the opening line may come first
+        assert f"Item {number} of {len(agenda)} " in top
+        assert f"Item {number - 1} of" not in shown, f"item {number - 1} is still on the screen"
+        broken += screen.broken_words()
+        leave_open(child)
+    child.expect_exact("Save the decisions?")
+    child.expect_exact("Change a decision")
+    broken += screen.broken_words()
+    assert any(line.startswith("Review the meeting's decisions") for line in screen.screen.display)
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert broken == []

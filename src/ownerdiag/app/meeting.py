@@ -82,7 +82,8 @@ def resolve(
         continue_with=continue_command(argv), inputs=read,
     )  # fmt: skip
     still_open = len(open_items(decisions, items))
-    review = meeting_review(comparison, decisions)
+    # in the terminal, the room reviewed its decisions before saving them
+    review = meeting_review(comparison, decisions) if answers is not None else []
     settled = f"{len(items) - still_open} of {len(items)} items settled"
     given = " ".join(shlex.quote(str(f)) for f in responses.files)
     if responses.bank:

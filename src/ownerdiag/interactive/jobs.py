@@ -78,11 +78,12 @@ def survey(
     return done, target
 
 
-def terminal(plain: bool) -> Terminal:
-    """Line-by-line prompts (no prompt_toolkit, no escape sequences), or drawn ones."""
+def terminal(plain: bool, saved: str = "Answers") -> Terminal:
+    """Line-by-line prompts (no prompt_toolkit, no escape sequences), or drawn ones; ``saved``
+    names what a resumed session finds (``Answers``, ``Decisions``)."""
     if plain:
         return Terminal(contextlib.nullcontext, _confirm_in_lines)
-    return Terminal(_drawn_session, _confirm_drawn)
+    return Terminal(_drawn_session, lambda: _confirm_drawn(saved))
 
 
 def _drawn_session() -> AbstractContextManager[object]:
@@ -97,12 +98,12 @@ def _confirm_in_lines() -> bool:
     return confirm_continue()
 
 
-def _confirm_drawn() -> bool:
+def _confirm_drawn(saved: str) -> bool:
     import questionary
 
     return bool(
         questionary.confirm(
-            "Answers from before are saved. Continue where you left off?"
+            f"{saved} from before are saved. Continue where you left off?"
         ).unsafe_ask()
     )
 
@@ -165,7 +166,7 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
-        terminal=terminal(plain=False),
+        terminal=terminal(plain=False, saved="Decisions"),
         continue_with=continue_with,
     )
     return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

@@ -3,10 +3,11 @@ each with where it came from, and the open items as things to decide."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ownerdiag.core.charter import Charter, Settled, settle_all
-from ownerdiag.core.engine import Comparison
+from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.core.models import Decisions, Origin
 from ownerdiag.core.text import text_key
@@ -131,16 +132,29 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
     return result
 
 
-def decisions_review(comparison: Comparison, decisions: Decisions) -> list[str]:
+def decisions_review(
+    comparison: Comparison, decisions: Decisions, items: Sequence[Item] | None = None
+) -> list[str]:
     """The meeting's outcome, one line per agenda item, for the screen after ``resolve``."""
+    return [
+        f"{number:>3}. {status:<8} {text}"
+        for number, status, text in review_rows(comparison, decisions, items)
+    ]
+
+
+def review_rows(
+    comparison: Comparison, decisions: Decisions, items: Sequence[Item] | None = None
+) -> list[tuple[int, str, str]]:
+    """(number, ``decided`` or ``open``, what) for each agenda item (``items``, or the
+    comparison's agenda)."""
     every = settle_all(comparison, decisions)
-    lines = []
-    for number, item in enumerate(comparison.agenda(), 1):
+    whose = {"leaders": f" ({leaders_said(comparison)})", "framework": " (the framework's)"}
+    rows = []
+    for number, item in enumerate(comparison.agenda() if items is None else items, 1):
         settled = every[item.question.id]
         if settled.value is None:
-            lines.append(f"{number:>3}. open     {settled.item.question.to_decide()}")
-        else:
-            lines.append(
-                f"{number:>3}. decided  {area(settled)}: {value_phrase(comparison, settled)}"
-            )
-    return lines
+            rows.append((number, "open", item.question.to_decide()))
+            continue
+        value = value_phrase(comparison, settled) + whose.get(settled.origin or "", "")
+        rows.append((number, "decided", f"{area(settled)}: {value}"))
+    return rows

@@ -76,9 +76,12 @@ def test_agenda_is_every_decidable_conflict_worst_first(outbound: Bank):
 
 
 def test_meeting_prompts_record_choices_notes_and_back(outbound: Bank):
+    from ownerdiag.core.agenda import Step
+
     bank, responses = gather([CRO, VP])
     comparison = compare(bank, responses)
     items = resolution.agenda(comparison)[:2]
+    agenda = [Step("item", (item,)) for item in items]
     saves = []
     # item 1: the cursor starts on "leave open"; 1 takes the first answer (the framework's), with
     # a note; item 2: back, item 1 again (starting on its decision), then item 2 left open; save
@@ -87,7 +90,7 @@ def test_meeting_prompts_record_choices_notes_and_back(outbound: Bank):
         pipe.send_text("".join(keys))
         pipe.close()
         start = resolution.start(bank, responses, utc_now())
-        done = meeting.run(comparison, items, start, saves.append)
+        done = meeting.run(comparison, agenda, start, saves.append)
     first, second = (done.decisions[i.question.id] for i in items)
     assert first.decision == items[0].question.expected and first.note == "CRO decides"
     assert first.origin == "framework"
@@ -172,7 +175,7 @@ def test_a_written_decision_says_whose_answer_the_room_took(cli, tmp_path: Path,
     # outbound_strategy_owner: the leaders differ and the room took the framework's owner
     assert made["outbound_strategy_owner"].origin == "framework"
     signed = cli("charter", CRO, VP, "--decisions", decisions).stdout
-    assert "| Chief Revenue Officer | agreed in the meeting (the framework's answer) |" in signed
+    assert "| Chief Revenue Officer | agreed in the meeting: the framework's answer |" in signed
 
 
 def test_decisions_saved_before_origins_were_recorded_still_read(

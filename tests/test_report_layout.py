@@ -133,7 +133,7 @@ def test_one_count_of_items_to_settle_everywhere(cli, tmp_path: Path):
     assert f"of {count} items settled" in resolve.stderr
     charter = cli("charter", *files, "--decisions", out).stdout
     review = charter[charter.index("## Review") :]
-    in_meeting = charter.count("| agreed in the meeting") + review.count("(agreed in the meeting)")
+    in_meeting = charter.count("| agreed in the meeting") + review.count("(agreed in the meeting")
     to_decide = int(re.search(r"## To decide \((\d+)\)", charter).group(1))
     assert (in_meeting, to_decide) == (settled, still_open)
     assert in_meeting + to_decide == count

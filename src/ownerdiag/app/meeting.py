@@ -70,15 +70,18 @@ def resolve(
     argv: Sequence[str],
 ) -> Outcome:
     """Walk through every item to settle, worst first, and record what the room agrees."""
-    from ownerdiag.core.decisions import agenda, open_items
+    from ownerdiag.core.agenda import items as agenda_items
+    from ownerdiag.core.agenda import steps
+    from ownerdiag.core.decisions import open_items
     from ownerdiag.interactive import jobs
 
     if answers is None:
         _require_terminal("run the meeting", "give the decisions with --answers FILE")
     comparison, read, _ = responses.read()
-    items = agenda(comparison)
+    agenda = steps(comparison)
+    items = agenda_items(agenda)
     decisions = jobs.meeting(
-        comparison, items, out, answers, resume=continuing(resume, restart), force=force,
+        comparison, agenda, out, answers, resume=continuing(resume, restart), force=force,
         continue_with=continue_command(argv), inputs=read,
     )  # fmt: skip
     still_open = len(open_items(decisions, items))

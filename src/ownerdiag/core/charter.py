@@ -55,10 +55,11 @@ def settle_all(comparison: Comparison, decisions: Decisions | None) -> dict[str,
     """Every decidable item, settled or open."""
     people = len(comparison.responses)
     agenda = {i.question.id for i in comparison.agenda()}
+    written = comparison.bank.charter.written  # signing answers them: the charter never asks
     return {
         i.question.id: settle(i, decisions, people, i.question.id in agenda)
         for i in comparison.items
-        if i.question.decidable
+        if i.question.decidable and i.question.id not in written
     }
 
 

@@ -12,7 +12,9 @@ from random import Random
 
 from ownerdiag import __version__
 from ownerdiag.core import answers, decisions
-from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.agenda import Step
+from ownerdiag.core.agenda import items as agenda_items
+from ownerdiag.core.engine import Comparison
 from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError
 from ownerdiag.files.documents import default_out, load_decisions, load_response
@@ -135,7 +137,7 @@ def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
 
 def meeting(
     comparison: Comparison,
-    items: list[Item],
+    agenda: list[Step],
     out: Path,
     answers_file: Path | None,
     *,
@@ -144,8 +146,9 @@ def meeting(
     continue_with: Callable[[Path], Sequence[str]],
     inputs: Sequence[Path],
 ) -> Decisions:
-    """The meeting's decisions on ``items``, from prompts or a decisions file."""
+    """The meeting's decisions on the ``agenda``, from prompts or a decisions file."""
     bank = comparison.bank
+    items = agenda_items(agenda)
 
     def start(now: datetime) -> Decisions:
         return decisions.start(bank, comparison.responses, now, __version__)
@@ -157,7 +160,7 @@ def meeting(
     def ask(progress: Decisions, save: Callable[[Decisions], None]) -> Decisions:
         from ownerdiag.interactive import meeting as prompts
 
-        return prompts.run(comparison, items, progress, save)
+        return prompts.run(comparison, agenda, progress, save)
 
     job = Job(
         what="decisions file",

@@ -12,6 +12,8 @@ from typing import Any
 import questionary
 from prompt_toolkit.application import get_app_session
 
+from ownerdiag.core.agenda import Step
+from ownerdiag.core.agenda import items as agenda_items
 from ownerdiag.core.decisions import origin_of, parse_decision, shared_answer, with_decision
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.kinds.base import distinct
@@ -35,7 +37,8 @@ from ownerdiag.render.view import framework_text
 LEAVE_OPEN = "\x00open"
 ANOTHER = "\x00another"
 SAVE = "\x00save"
-KEYS = "↑↓ or 1-9 choose · s leave open · Enter confirm · ← or Ctrl-B back · ? why"
+CONFIRM = "\x00confirm"
+KEYS = "1-9 or ↑↓ choose · s leave open · Enter confirm · ← back · ? why"
 MINUTES_PER_ITEM = 2
 """What the progress line counts an item at, for the time left."""
 WIDEST = 100
@@ -44,41 +47,74 @@ WIDEST = 100
 Save = Callable[[Decisions], None]
 
 
-def run(comparison: Comparison, items: list[Item], decisions: Decisions, save: Save) -> Decisions:
-    """Every item not gone through yet, then the review; returns the decisions to save."""
+def run(comparison: Comparison, agenda: list[Step], decisions: Decisions, save: Save) -> Decisions:
+    """Every step not gone through yet, then the review; returns the decisions to save."""
     index = next(
-        (i for i, item in enumerate(items) if item.question.id not in decisions.decisions),
-        len(items),
+        (n for n, step in enumerate(agenda) if any(_waiting(i, decisions) for i in step.items)),
+        len(agenda),
     )
+    items = agenda_items(agenda)
+    gone = sum(not _waiting(item, decisions) for item in items)
     opening = (
-        f"Resuming: {index} of {len(items)} items gone through already."
-        if index
-        else f"Settling the conflicts: {len(items)} items, worst first."
+        f"Resuming: {gone} of {len(items)} questions gone through already."
+        if gone
+        else f"Settling the conflicts: {len(agenda)} items, worst first."
     )
-    decisions = walk(comparison, items, decisions, save, index, opening)
+    decisions = walk(comparison, agenda, decisions, save, index, opening)
     return review(comparison, items, decisions, save)
+
+
+def _waiting(item: Item, decisions: Decisions) -> bool:
+    return item.question.id not in decisions.decisions
 
 
 def walk(
     comparison: Comparison,
-    items: list[Item],
+    agenda: list[Step],
     decisions: Decisions,
     save: Save,
     index: int,
     opening: str = "",
 ) -> Decisions:
-    """Items from ``index`` on, one screen each; back steps to the one before."""
-    while index < len(items):
-        item = items[index]
-        previous = decisions.decisions.get(item.question.id)
-        decision = decide(comparison, item, (index, len(items)), previous, opening)
+    """Steps from ``index`` on; back goes to the step before."""
+    while index < len(agenda):
+        taken = take_step(comparison, agenda[index], (index, len(agenda)), decisions, save, opening)
         opening = ""
-        if not isinstance(decision, Decision):  # BACK
+        if not isinstance(taken, Decisions):  # BACK
             index = max(0, index - 1)
+            continue
+        decisions = taken
+        index += 1
+    return decisions
+
+
+def take_step(
+    comparison: Comparison,
+    step: Step,
+    at: tuple[int, int],
+    decisions: Decisions,
+    save: Save,
+    opening: str,
+) -> Decisions | str:
+    """One step of the agenda: an item, a cascade (its items in turn) or the confirm step."""
+    if step.kind == "confirm":
+        return confirm_step(comparison, step, at, decisions, save, opening)
+    part = next((n for n, item in enumerate(step.items) if _waiting(item, decisions)), 0)
+    while part < len(step.items):
+        item = step.items[part]
+        context = ""
+        if step.kind == "cascade":
+            context = f"Part {part + 1} of {len(step.items)} of one cause: {step.cause}"
+        previous = decisions.decisions.get(item.question.id)
+        decision = decide(comparison, item, at, previous, (opening, context))
+        if not isinstance(decision, Decision):  # BACK
+            if part == 0:
+                return BACK
+            part -= 1
             continue
         decisions = with_decision(decisions, item.question.id, decision)
         save(decisions)
-        index += 1
+        part += 1
     return decisions
 
 
@@ -88,14 +124,29 @@ def progress_line(index: int, total: int) -> str:
     return f"Item {index + 1} of {total} · about {left} min left at {MINUTES_PER_ITEM} min an item"
 
 
-def show_item(comparison: Comparison, item: Item, at: tuple[int, int], opening: str = "") -> None:
-    """The item on a cleared screen: what it is, what each leader said, the framework's answer
-    and its remedy, every line broken between words."""
-    question = item.question
+Heading = tuple[str, str]
+"""What a screen opens with above the progress line (the meeting's first words, or none), and
+below it (the cascade an item is part of, or none)."""
+
+
+def show_heading(at: tuple[int, int], heading: Heading = ("", "")) -> None:
+    """A cleared screen, any opening words, the progress line and any context."""
+    opening, context = heading
     fresh_screen()
     if opening:
         say((wrapped(opening), "italic"))
     say((wrapped(progress_line(*at)), "bold fg:ansicyan"))
+    if context:
+        say((wrapped(context), "bold"))
+
+
+def show_item(
+    comparison: Comparison, item: Item, at: tuple[int, int], heading: Heading = ("", "")
+) -> None:
+    """The item on a cleared screen: what it is, what each leader said, the framework's answer
+    and its remedy, every line broken between words."""
+    question = item.question
+    show_heading(at, heading)
     verdict = f"{severity_word(item.severity)} {verdict_word(item.verdict)}".strip()
     say((wrapped(f"{verdict}: {MEANING[item.verdict]}"), "bold"))
     say("")
@@ -113,10 +164,10 @@ def decide(
     item: Item,
     at: tuple[int, int],
     previous: Decision | None,
-    opening: str = "",
+    heading: Heading = ("", ""),
 ) -> Decision | str:
     """The room's decision on one item (``None`` when left open), or ``BACK``."""
-    show_item(comparison, item, at, opening)
+    show_item(comparison, item, at, heading)
     while True:
         choice = _choose(comparison, item, previous)
         if choice == BACK:
@@ -155,6 +206,83 @@ def _choose(comparison: Comparison, item: Item, previous: Decision | None) -> An
             if choice == BACK:
                 continue
         return choice
+
+
+def confirm_step(
+    comparison: Comparison,
+    step: Step,
+    at: tuple[int, int],
+    decisions: Decisions,
+    save: Save,
+    opening: str,
+) -> Decisions | str:
+    """The items every leader answered alike, off the framework, on one screen: one key
+    confirms them as the leaders said, a number opens one to change it, s leaves them open."""
+    while True:
+        show_heading(at, (opening, "Confirm or change: you gave the same answer on each of these"))
+        say(
+            wrapped("The framework would answer otherwise; confirm them, or open one to change it.")
+        )
+        spec = _confirm_spec(comparison, step, decisions)
+        choice = widgets.pick_one(
+            spec, LEAVE_OPEN, help_key=False, message="Confirm these?"
+        ).unsafe_ask()
+        if choice == BACK:
+            return BACK
+        if choice in (CONFIRM, LEAVE_OPEN):
+            decisions = _settle_the_rest(comparison, step, decisions, choice == CONFIRM)
+            save(decisions)
+            return decisions
+        item = step.items[choice]
+        previous = decisions.decisions.get(item.question.id)
+        decision = decide(comparison, item, at, previous, ("", "Confirm or change"))
+        if isinstance(decision, Decision):
+            decisions = with_decision(decisions, item.question.id, decision)
+            save(decisions)
+
+
+def _confirm_spec(comparison: Comparison, step: Step, decisions: Decisions) -> PromptSpec:
+    bank = comparison.bank
+    width = min(WIDEST, get_app_session().output.get_size().columns) - 8
+    options = []
+    for index, item in enumerate(step.items):
+        question = item.question
+        made = decisions.decisions.get(question.id)
+        if made is not None and made.decision is not None:
+            now = f"decided: {question.label(made.decision, bank)}"
+        else:
+            now = f"{leaders_said(comparison)}: {question.label(_shared(comparison, item), bank)}"
+        topic = question.topic or question.prompt
+        options.append(
+            Option(
+                index, shorten(topic[:1].upper() + topic[1:], width - len(now) - 3) + f" ({now})"
+            )
+        )
+    keys = [str(n) for n in range(1, len(options) + 1)]
+    options += [
+        Option(CONFIRM, "Confirm the rest as you said"),
+        Option(LEAVE_OPEN, "Leave the rest open"),
+    ]
+    return PromptSpec("select", tuple(options), keys=(*keys, "y", "s"))
+
+
+def _shared(comparison: Comparison, item: Item) -> Any:
+    return shared_answer(item, len(comparison.responses))
+
+
+def _settle_the_rest(
+    comparison: Comparison, step: Step, decisions: Decisions, confirm: bool
+) -> Decisions:
+    """Every item of ``step`` not decided yet: confirmed as the leaders said, or left open."""
+    for item in step.items:
+        made = decisions.decisions.get(item.question.id)
+        if made is not None and made.decision is not None:
+            continue
+        note = made.note if made else ""
+        value = _shared(comparison, item) if confirm else None
+        decision = Decision(decision=value, note=note, origin="leaders" if confirm else None)
+        decisions = with_decision(decisions, item.question.id, decision)
+    return decisions
 
 
 def decision_spec(comparison: Comparison, item: Item) -> PromptSpec:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ownerdiag.core.charter import Charter, Settled, settle_all
 from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.cadence import CADENCES
 from ownerdiag.core.models import Decisions, Origin
 from ownerdiag.core.text import text_key
@@ -21,7 +22,7 @@ def origin(comparison: Comparison, source: str, taken: Origin | None = None) -> 
     two = len(comparison.responses) == 2
     if source == "decided":
         whose = {"leaders": leaders_said(comparison), "framework": "the framework's answer"}
-        return f"agreed in the meeting ({whose[taken]})" if taken in whose else MEETING
+        return f"{MEETING}: {whose[taken]}" if taken in whose else MEETING
     return {"agreed": "you both said" if two else "you all said"}.get(source, "recommended")
 
 
@@ -40,7 +41,11 @@ def value_phrase(comparison: Comparison, settled: Settled) -> str:
 
 
 def area(settled: Settled) -> str:
-    question = settled.item.question
+    return question_area(settled.item.question)
+
+
+def question_area(question: QuestionBase) -> str:
+    """What a question is about, capitalised: its topic, or its prompt."""
     return question.topic[:1].upper() + question.topic[1:] if question.topic else question.prompt
 
 
@@ -81,7 +86,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
             {
                 "ask": q.ask,
                 "answer": "; ".join(
-                    value_phrase(comparison, settled[i]) for i in q.items if i in settled
+                    filter(None, (_answer_phrase(comparison, settled, i) for i in q.items))
                 )
                 or "to decide",
             }
@@ -93,7 +98,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         "foundations": _foundations(comparison),
         "review": {
             "cadence": CADENCES[draft.review_cadence].lower(),
-            "origin": origin(comparison, draft.review_source),
+            "origin": origin(comparison, draft.review_source, _review_origin(draft)),
             "next": draft.next_review.isoformat() if draft.next_review else None,
         },
         "signatures": [
@@ -101,6 +106,23 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
             for r in comparison.responses
         ],
     }
+
+
+def _review_origin(draft: Charter) -> Origin | None:
+    """Whose answer the review rhythm is, when the meeting decided it."""
+    review_id = draft.comparison.bank.charter.review
+    chosen = draft.settled.get(review_id) if review_id else None
+    return chosen.origin if chosen and draft.review_source == "decided" else None
+
+
+def _answer_phrase(comparison: Comparison, settled: dict[str, Settled], question_id: str) -> str:
+    """An item's answer at the top of the agreement; one that signing answers says so."""
+    bank = comparison.bank
+    if question_id in bank.charter.written:
+        question = bank.question(question_id)
+        said = question.charter_text(bank.charter.written[question_id], bank) if question else ""
+        return f"{said} (this agreement)"
+    return value_phrase(comparison, settled[question_id]) if question_id in settled else ""
 
 
 def _open_view(comparison: Comparison, settled: Settled) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +40,45 @@ def origin_of(item: Item, respondents: int, value: Any) -> Origin | None:
     if value == shared_answer(item, respondents):
         return "leaders"
     return "framework" if value == item.question.expected else "other"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An answer the room can take on an item."""
+
+    value: Any
+    label: str
+    origin: Origin
+    """Whose answer it would be: the leaders' shared one, the framework's, or another."""
+    said_by: tuple[str, ...]
+    """The leaders who gave it."""
+
+
+def candidates(comparison: Comparison, item: Item) -> list[Candidate]:
+    """Every answer the room can take (for a list answer, those the leaders gave and the
+    framework's): the leaders' shared one first, then the framework's, then those a leader
+    gave, then the rest."""
+    bank = comparison.bank
+    question = item.question
+    spec = question.decision_spec(bank)
+    if spec.many:
+        expected = [] if question.expected is None else [question.expected]
+        values = [
+            (v, question.label(v, bank)) for v in distinct([*item.answers.values(), *expected])
+        ]
+    else:
+        values = [(o.value, o.title) for o in spec.options]
+    people = len(comparison.responses)
+    found = []
+    for value, label in values:
+        said_by = tuple(
+            r.respondent.name
+            for r in comparison.responses
+            if item.answers.get(r.respondent.role, None) == value
+        )
+        found.append(Candidate(value, label, origin_of(item, people, value) or "other", said_by))
+    rank = {"leaders": 0, "framework": 1, "other": 2}
+    return sorted(found, key=lambda c: (rank[c.origin], not c.said_by))
 
 
 def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:

@@ -14,9 +14,14 @@ from prompt_toolkit.application import get_app_session
 
 from ownerdiag.core.agenda import Step
 from ownerdiag.core.agenda import items as agenda_items
-from ownerdiag.core.decisions import origin_of, parse_decision, shared_answer, with_decision
+from ownerdiag.core.decisions import (
+    candidates,
+    origin_of,
+    parse_decision,
+    shared_answer,
+    with_decision,
+)
 from ownerdiag.core.engine import Comparison, Item
-from ownerdiag.core.kinds.base import distinct
 from ownerdiag.core.kinds.spec import Option, PromptSpec
 from ownerdiag.core.models import Decision, Decisions
 from ownerdiag.core.text import literal
@@ -30,7 +35,12 @@ from ownerdiag.interactive.prompts import (
     with_back,
     wrapped,
 )
-from ownerdiag.render.charter_view import leaders_said, review_rows
+from ownerdiag.render.charter_view import (
+    candidate_tags,
+    leaders_said,
+    question_area,
+    review_rows,
+)
 from ownerdiag.render.labels import MEANING, positions, severity_word, shorten, verdict_word
 from ownerdiag.render.view import framework_text
 
@@ -252,12 +262,8 @@ def _confirm_spec(comparison: Comparison, step: Step, decisions: Decisions) -> P
             now = f"decided: {question.label(made.decision, bank)}"
         else:
             now = f"{leaders_said(comparison)}: {question.label(_shared(comparison, item), bank)}"
-        topic = question.topic or question.prompt
-        options.append(
-            Option(
-                index, shorten(topic[:1].upper() + topic[1:], width - len(now) - 3) + f" ({now})"
-            )
-        )
+        about = shorten(question_area(question), max(20, width - len(now) - 3))
+        options.append(Option(index, f"{about} ({now})"))
     keys = [str(n) for n in range(1, len(options) + 1)]
     options += [
         Option(CONFIRM, "Confirm the rest as you said"),
@@ -289,46 +295,20 @@ def decision_spec(comparison: Comparison, item: Item) -> PromptSpec:
     """The answers the room can take, numbered: the leaders' shared one first (labelled as
     theirs), then the framework's, then those a leader gave, then the rest; "another answer"
     for a list; "leave open" last, on ``s``."""
-    question = item.question
-    said = [(item.answers.get(r.respondent.role), r.respondent.name) for r in comparison.responses]
-    shared = shared_answer(item, len(comparison.responses))
-    ordered = sorted(
-        _candidates(comparison, item),
-        key=lambda c: (
-            c[0] != shared,
-            c[0] != question.expected,
-            all(c[0] != answer for answer, _ in said),
-        ),
-    )
     width = min(WIDEST, get_app_session().output.get_size().columns) - 8
     options = []
-    for value, label in ordered:
-        if value == shared:
-            tags = [leaders_said(comparison)]
-        else:
-            tags = ["the framework's answer"] if value == question.expected else []
-            tags += [f"{name} said" for answer, name in said if answer == value]
-        whose = f" ({', '.join(tags)})" if tags else ""
-        options.append(Option(value, shorten(label, max(20, width - len(whose))) + whose))
+    for candidate in candidates(comparison, item):
+        tags = candidate_tags(comparison, candidate)
+        whose = f" ({tags})" if tags else ""
+        title = shorten(candidate.label, max(20, width - len(whose))) + whose
+        options.append(Option(candidate.value, title))
     keys = [str(n) for n in range(1, len(options) + 1)]
-    if question.decision_spec(comparison.bank).many:
+    if item.question.decision_spec(comparison.bank).many:
         options.append(Option(ANOTHER, "Another answer…"))
         keys.append("a")
     options.append(Option(LEAVE_OPEN, "Leave open for now"))
     keys.append("s")
     return PromptSpec("select", tuple(options), keys=tuple(keys))
-
-
-def _candidates(comparison: Comparison, item: Item) -> list[tuple[Any, str]]:
-    """(answer, title) the room can settle on: each valid one; for a list answer (an order),
-    those the leaders gave and the framework's."""
-    bank = comparison.bank
-    question = item.question
-    spec = question.decision_spec(bank)
-    if not spec.many:
-        return [(o.value, o.title) for o in spec.options]
-    expected = [] if question.expected is None else [question.expected]
-    return [(v, question.label(v, bank)) for v in distinct([*item.answers.values(), *expected])]
 
 
 def _another(comparison: Comparison, item: Item) -> Any:

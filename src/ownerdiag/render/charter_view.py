@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ownerdiag.core.charter import Charter, Settled, settle_all
+from ownerdiag.core.decisions import Candidate
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.cadence import CADENCES
@@ -27,6 +28,15 @@ def origin(comparison: Comparison, source: str, taken: Origin | None = None) -> 
 
 
 MEETING = "agreed in the meeting"
+
+
+def candidate_tags(comparison: Comparison, candidate: Candidate) -> str:
+    """Whose answer a choice is, for the meeting: ``both leaders said``, ``the framework's
+    answer, Dana Reyes said``, or nothing."""
+    if candidate.origin == "leaders":
+        return leaders_said(comparison)
+    tags = ["the framework's answer"] if candidate.origin == "framework" else []
+    return ", ".join([*tags, *(f"{name} said" for name in candidate.said_by)])
 
 
 def leaders_said(comparison: Comparison) -> str:

@@ -189,3 +189,21 @@ def test_decisions_saved_before_origins_were_recorded_still_read(
     assert load_decisions(old, outbound).decisions["outbound_strategy_owner"].origin is None
     signed = cli("charter", CRO, VP, "--decisions", old).stdout
     assert "| Chief Revenue Officer | agreed in the meeting |" in signed
+
+
+def test_resolve_writes_the_meeting_page_without_a_terminal(cli, tmp_path: Path):
+    out = tmp_path / "meeting.html"
+    result = cli("resolve", CRO, VP, "--format", "html", "--out", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert "default-src 'none'" in page and "Who owns outbound strategy" in page
+    assert "charter reads" in result.stderr
+
+
+def test_decisions_stamped_by_another_page_are_refused(cli, tmp_path: Path):
+    decisions = decide(cli, tmp_path)
+    stamped = tmp_path / "stamped.yaml"
+    stamped.write_text(decisions.read_text() + 'page: "sha256:0123"\n')
+    result = cli("charter", CRO, VP, "--decisions", stamped)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{stamped}: these decisions were saved by a meeting page")

@@ -394,3 +394,8 @@ class Decisions(_SavedFile):
     format: Literal["ownerdiag-decisions/1"] = "ownerdiag-decisions/1"
     respondents: list[Respondent] = Field(default_factory=list)
     decisions: dict[SnakeId, Decision] = Field(default_factory=dict)
+    page: Line | None = Field(
+        default=None,
+        description="Saved by the meeting page: the stamp of the meeting that page showed, "
+        "checked against the responses when the decisions are read.",
+    )

@@ -113,3 +113,25 @@ def test_axe_finds_no_accessibility_violation(browser, documents, document):
     axe.inject()
     violations = axe.run()["violations"]
     assert [(v["id"], len(v["nodes"])) for v in violations] == []
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_on_a_phone_every_verdict_and_answer_is_in_view(browser, documents, width: int):
+    browser.set_window_size(width, 900)
+    browser.get(documents["report"].as_uri())
+    box, inner, cells = browser.execute_script(
+        "const box = document.querySelector('#grid .scroll');"
+        "const cells = [...document.querySelectorAll('table.lane-grid tr.row td')];"
+        "return [[box.scrollWidth, box.clientWidth], document.documentElement.clientWidth,"
+        " cells.map(c => [c.getBoundingClientRect().right, c.textContent])]"
+    )
+    assert box[0] <= box[1]  # the grid scrolls no more sideways inside its box
+    outside = [text for right, text in cells if right > inner]
+    assert cells and outside == []
+    verdicts = browser.execute_script(
+        "return document.querySelectorAll('table.lane-grid tr.row td.verdict .tag').length"
+    )
+    rows = browser.execute_script(
+        "return document.querySelectorAll('table.lane-grid tr.row').length"
+    )
+    assert verdicts == rows > 0

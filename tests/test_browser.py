@@ -113,3 +113,44 @@ def test_axe_finds_no_accessibility_violation(browser, documents, document):
     axe.inject()
     violations = axe.run()["violations"]
     assert [(v["id"], len(v["nodes"])) for v in violations] == []
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_on_a_phone_every_verdict_and_answer_is_in_view(browser, documents, width: int):
+    browser.set_window_size(width, 900)
+    browser.get(documents["report"].as_uri())
+    box, inner, cells = browser.execute_script(
+        "const box = document.querySelector('#grid .scroll');"
+        "const cells = [...document.querySelectorAll('table.lane-grid tr.row td')];"
+        "return [[box.scrollWidth, box.clientWidth], document.documentElement.clientWidth,"
+        " cells.map(c => [c.getBoundingClientRect().right, c.textContent])]"
+    )
+    assert box[0] <= box[1]  # the grid scrolls no more sideways inside its box
+    outside = [text for right, text in cells if right > inner]
+    assert cells and outside == []
+    verdicts = browser.execute_script(
+        "return document.querySelectorAll('table.lane-grid tr.row td.verdict .tag').length"
+    )
+    rows = browser.execute_script(
+        "return document.querySelectorAll('table.lane-grid tr.row').length"
+    )
+    assert verdicts == rows > 0
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_on_a_phone_the_lane_map_is_whole_and_legible(browser, documents, width: int):
+    browser.set_window_size(width, 900)
+    browser.get(documents["report"].as_uri())
+    sizes, right, inner = browser.execute_script(
+        "const svg = [...document.querySelectorAll('.lane-map svg')]"
+        "  .find(s => getComputedStyle(s).display !== 'none');"
+        "const texts = [...svg.querySelectorAll('text')];"
+        "return [texts.map(t => [t.getBoundingClientRect().height, t.textContent]),"
+        " Math.max(...texts.map(t => t.getBoundingClientRect().right)),"
+        " document.documentElement.clientWidth]"
+    )
+    assert sizes and right <= inner  # every lane, label and figure in view
+    lanes = {"Design layer", "Execution layer", "Optimization layer"}
+    assert lanes <= {text for _, text in sizes}
+    # a label's box is a little taller than its font: 12 px type draws at least 13 px high
+    assert min(height for height, _ in sizes) >= 13

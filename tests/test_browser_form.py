@@ -83,6 +83,12 @@ def wait_for(condition: Any, seconds: float = 30) -> Any:
     raise AssertionError("timed out")
 
 
+def storage_settles() -> None:
+    """Chrome hands a page's local storage to its storage process asynchronously, later still
+    on a busy machine: a reload straight after a write can miss it."""
+    time.sleep(3)
+
+
 def saved_file(downloads: Path, before: set[Path]) -> Path:
     def done() -> Path | None:
         new = [p for p in downloads.glob("*.yaml") if p not in before]
@@ -138,7 +144,7 @@ def test_a_leader_answers_with_the_keyboard_and_compare_reads_the_file(
     presses += answer_current(browser)
     while progress(browser) != 10:
         presses += answer_current(browser)
-    time.sleep(1)  # Chrome writes local storage asynchronously
+    storage_settles()
     browser.refresh()  # closing the tab halfway loses nothing
     wait_for(lambda: progress(browser) == 10)
     while progress(browser) is not None:
@@ -329,7 +335,7 @@ def _answer_some(browser: Any, page: Path, name: str, how_many: int) -> None:
     started(browser)
     for _ in range(how_many):
         answer_current(browser)
-    time.sleep(1)  # Chrome writes local storage asynchronously
+    storage_settles()
 
 
 def test_forms_in_one_browser_never_see_each_other(fresh_browser, downloads, tmp_path: Path):
@@ -356,7 +362,7 @@ def test_forms_in_one_browser_never_see_each_other(fresh_browser, downloads, tmp
     before = set(downloads.glob("*.yaml"))
     browser.find_element("id", "save").click()
     saved_file(downloads, before)
-    time.sleep(1)
+    storage_settles()
     stored = browser.execute_script(
         "return Object.keys(localStorage).map(k => localStorage.getItem(k)).join('\\n')"
     )
@@ -403,7 +409,7 @@ def _answer_invited(browser: Any, page: Path, how_many: int | None = None) -> No
     while progress(browser) is not None and (how_many is None or how_many > 0):
         answer_current(browser)
         how_many = None if how_many is None else how_many - 1
-    time.sleep(1)  # Chrome writes local storage asynchronously
+    storage_settles()
 
 
 def test_an_invited_form_seals_its_response_for_its_person_and_round_only(

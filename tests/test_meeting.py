@@ -23,7 +23,7 @@ from .test_compare_cli import CRO, VP, framework_answers, respond
 from .test_exports import HOSTILE_NAME, HOSTILE_TEXT
 
 AGREED = EXAMPLES / "outbound" / "meeting" / "agreed.yaml"
-ENTER, UP, BACK = "\r", "\x1b[A", "\x02"
+ENTER, BACK = "\r", "\x02"
 
 
 def decide(cli, tmp_path: Path, agreed: Path = AGREED, *files: Path) -> Path:
@@ -76,20 +76,25 @@ def test_agenda_is_every_decidable_conflict_worst_first(outbound: Bank):
 
 
 def test_meeting_prompts_record_choices_notes_and_back(outbound: Bank):
+    from ownerdiag.core.agenda import Step
+
     bank, responses = gather([CRO, VP])
     comparison = compare(bank, responses)
     items = resolution.agenda(comparison)[:2]
+    agenda = [Step("item", (item,)) for item in items]
     saves = []
-    # item 1: framework (default) + note; item 2: back, then item 1 again, then item 2 left open
-    keys = [ENTER, "CRO decides", ENTER, BACK, ENTER, ENTER, UP, ENTER, ENTER]
+    # item 1: the cursor starts on "leave open"; 1 takes the first answer (the framework's), with
+    # a note; item 2: back, item 1 again (starting on its decision), then item 2 left open; save
+    keys = ["1", ENTER, "CRO decides", ENTER, BACK, ENTER, ENTER, ENTER, ENTER, ENTER]
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("".join(keys))
         pipe.close()
         start = resolution.start(bank, responses, utc_now())
-        done = meeting.run(comparison, items, start, saves.append)
+        done = meeting.run(comparison, agenda, start, saves.append)
     first, second = (done.decisions[i.question.id] for i in items)
     assert first.decision == items[0].question.expected and first.note == "CRO decides"
-    assert second.decision is None  # "Leave open for now" is the last choice
+    assert first.origin == "framework"
+    assert second.decision is None  # Enter alone leaves an item open
     assert len(saves) == 3
 
 
@@ -162,3 +167,43 @@ def test_charter_prints_respondent_text_literally(cli, tmp_path: Path, outbound:
     assert "<script>" not in md and "<img" not in md and "\\| col \\|" in md
     html = cli("charter", *files, "-f", "html").stdout
     assert "<script" not in html and "&lt;img src=x" in html
+
+
+def test_a_written_decision_says_whose_answer_the_room_took(cli, tmp_path: Path, outbound: Bank):
+    decisions = decide(cli, tmp_path)
+    made = load_decisions(decisions, outbound).decisions
+    # outbound_strategy_owner: the leaders differ and the room took the framework's owner
+    assert made["outbound_strategy_owner"].origin == "framework"
+    signed = cli("charter", CRO, VP, "--decisions", decisions).stdout
+    assert "| Chief Revenue Officer | agreed in the meeting: the framework's answer |" in signed
+
+
+def test_decisions_saved_before_origins_were_recorded_still_read(
+    cli, tmp_path: Path, outbound: Bank
+):
+    decisions = decide(cli, tmp_path)
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "".join(line for line in decisions.read_text().splitlines(True) if "origin:" not in line)
+    )
+    assert load_decisions(old, outbound).decisions["outbound_strategy_owner"].origin is None
+    signed = cli("charter", CRO, VP, "--decisions", old).stdout
+    assert "| Chief Revenue Officer | agreed in the meeting |" in signed
+
+
+def test_resolve_writes_the_meeting_page_without_a_terminal(cli, tmp_path: Path):
+    out = tmp_path / "meeting.html"
+    result = cli("resolve", CRO, VP, "--format", "html", "--out", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert "default-src 'none'" in page and "Who owns outbound strategy" in page
+    assert "charter reads" in result.stderr
+
+
+def test_decisions_stamped_by_another_page_are_refused(cli, tmp_path: Path):
+    decisions = decide(cli, tmp_path)
+    stamped = tmp_path / "stamped.yaml"
+    stamped.write_text(decisions.read_text() + 'page: "sha256:0123"\n')
+    result = cli("charter", CRO, VP, "--decisions", stamped)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{stamped}: these decisions were saved by a meeting page")

@@ -133,7 +133,29 @@ def test_one_count_of_items_to_settle_everywhere(cli, tmp_path: Path):
     assert f"of {count} items settled" in resolve.stderr
     charter = cli("charter", *files, "--decisions", out).stdout
     review = charter[charter.index("## Review") :]
-    in_meeting = charter.count("| agreed in the meeting") + review.count("(agreed in the meeting)")
+    in_meeting = charter.count("| agreed in the meeting") + review.count("(agreed in the meeting")
     to_decide = int(re.search(r"## To decide \((\d+)\)", charter).group(1))
     assert (in_meeting, to_decide) == (settled, still_open)
     assert in_meeting + to_decide == count
+
+
+def test_at_160_columns_a_leaders_name_stays_on_one_line_in_every_lane(
+    cli, tmp_path: Path, monkeypatch, outbound
+):
+    from ownerdiag.files.yamlio import read_yaml
+
+    from .test_compare_cli import respond
+
+    answers = read_yaml(EXAMPLES / "outbound" / "answers" / "vp_sales.yaml").data
+    files = [
+        respond(cli, tmp_path, "cro", "Priya Natarajan", dict(answers)),
+        EXAMPLES / "outbound" / "vp_sales.yaml",
+    ]
+    monkeypatch.setenv("COLUMNS", "160")
+    shown = cli("compare", *files, "--all").stdout
+    headers = [line for line in shown.splitlines() if "question" in line and "verdict" in line]
+    assert len(headers) >= len(outbound.lanes)  # a table in every lane, none stacked
+    assert all("Priya Natarajan (CRO)" in line for line in headers)
+    # the same columns in every lane
+    assert len({line.index("Priya Natarajan (CRO)") for line in headers}) == 1
+    assert len({line.index("framework") for line in headers}) == 1

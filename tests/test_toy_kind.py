@@ -111,7 +111,7 @@ def test_an_unregistered_kind_is_refused_by_name(cli, tmp_path: Path):
 # ---- every channel, for a kind whose answer is a list ------------------------------------------
 
 REPO = Path(__file__).resolve().parents[1]
-DOWN, ENTER, LEFT = "\x1b[B", "\r", "\x1b[D"
+DOWN, UP, ENTER, LEFT = "\x1b[B", "\x1b[A", "\r", "\x1b[D"
 FRAMEWORK = ["pipeline", "markets", "retention"]
 VP_ORDER = ["retention", "pipeline", "markets"]
 
@@ -250,12 +250,12 @@ def test_a_decision_that_is_no_order_is_refused_by_what_is_valid(
 def test_the_room_can_agree_an_order_nobody_gave(responses: list[Path], tmp_path: Path):
     out = tmp_path / "decisions.yaml"
     child = with_ranking("resolve", *responses, "--out", out, cwd=tmp_path)
-    child.expect_exact("[1/1]")
-    child.expect_exact("What does the room agree?")
-    child.expect_exact("More pipeline › New markets › Keep customers  (framework, CRO)")
-    child.expect_exact("Keep customers › More pipeline › New markets  (VP_SALES)")
+    child.expect_exact("Item 1 of 1")
+    child.expect_exact("What does the room decide?")
+    child.expect_exact("More pipeline › New markets › Keep customers (the framework's answer, CRO")
+    child.expect_exact("Keep customers › More pipeline › New markets (VP_SALES said)")
     child.expect_exact("Another answer…")
-    child.send(DOWN * 2 + ENTER)
+    child.send(UP + ENTER)  # from "leave open", where every item starts
     child.expect_exact("Place 1 of 3")
     child.send(DOWN + ENTER)  # New markets first, then More pipeline
     child.expect_exact("Place 2 of 3")
@@ -263,6 +263,8 @@ def test_the_room_can_agree_an_order_nobody_gave(responses: list[Path], tmp_path
     child.expect_exact("Note (optional)")
     child.send("growth year" + ENTER)
     child.expect_exact("New markets › More pipeline › Keep customers")
+    child.expect_exact("Save the decisions?")
+    child.send(ENTER)
     finished(child)
     decision = load_decisions(out, load_bank(responses[-1])).decisions
     assert decision["priorities"].decision == ["markets", "pipeline", "retention"]

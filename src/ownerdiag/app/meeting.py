@@ -62,27 +62,36 @@ def compare(
 def resolve(
     responses: Responses,
     *,
-    out: Path,
+    out: Path | None,
     answers: Path | None,
     resume: bool,
     restart: bool,
     force: bool,
     argv: Sequence[str],
+    format: str | None = None,
 ) -> Outcome:
-    """Walk through every item to settle, worst first, and record what the room agrees."""
-    from ownerdiag.core.decisions import agenda, open_items
+    """Walk through every item to settle, worst first, and record what the room agrees; or
+    write the meeting as one page (``html``) that saves the decisions itself."""
+    if format is not None or (out is not None and out.suffix.lower() in (".html", ".htm")):
+        return meeting_page(responses, format=format, out=out, force=force)
+    out = out or Path("decisions.yaml")
+    from ownerdiag.core.agenda import items as agenda_items
+    from ownerdiag.core.agenda import steps
+    from ownerdiag.core.decisions import open_items
     from ownerdiag.interactive import jobs
 
     if answers is None:
         _require_terminal("run the meeting", "give the decisions with --answers FILE")
     comparison, read, _ = responses.read()
-    items = agenda(comparison)
+    agenda = steps(comparison)
+    items = agenda_items(agenda)
     decisions = jobs.meeting(
-        comparison, items, out, answers, resume=continuing(resume, restart), force=force,
+        comparison, agenda, out, answers, resume=continuing(resume, restart), force=force,
         continue_with=continue_command(argv), inputs=read,
     )  # fmt: skip
     still_open = len(open_items(decisions, items))
-    review = meeting_review(comparison, decisions)
+    # in the terminal, the room reviewed its decisions before saving them
+    review = meeting_review(comparison, decisions) if answers is not None else []
     settled = f"{len(items) - still_open} of {len(items)} items settled"
     given = " ".join(shlex.quote(str(f)) for f in responses.files)
     if responses.bank:
@@ -95,6 +104,23 @@ def resolve(
             f"Next: {charter} --decisions {shlex.quote(str(out))} --out charter.md",
         ]
     )
+
+
+def meeting_page(
+    responses: Responses, *, format: str | None, out: Path | None, force: bool
+) -> Outcome:
+    """The meeting as one offline page for the projector."""
+    from ownerdiag.render.meeting_html import MeetingRequest
+
+    comparison, read, title = responses.read()
+    document = Document("meeting", MeetingRequest(comparison, title), format, out, force, read)
+    notes = []
+    if out is not None:
+        notes.append(
+            f"Open {out} in a browser on the projector: the room decides item by item, and the "
+            "page saves the decisions file that charter reads."
+        )
+    return Outcome(document, notes=notes)
 
 
 def meeting_review(comparison: Comparison, decisions: Decisions) -> list[str]:
@@ -117,12 +143,14 @@ def charter(
     """The ownership agreement to sign."""
     from ownerdiag.core.charter import draft
     from ownerdiag.files.documents import load_decisions
+    from ownerdiag.render.meeting_html import check_stamp
 
     today = agreement_date(on)
     comparison, read, title = responses.read()
     agreed = None
     if decisions is not None:
         agreed = load_decisions(decisions, comparison.bank, comparison.responses)
+        check_stamp(comparison, agreed, decisions)
         read = [*read, decisions]
     result = draft(comparison, agreed, today)
     return Outcome(Document("charter", result, format, out, force, read, options={"title": title}))

@@ -249,6 +249,8 @@ Examples:
   ownerdiag resolve responses/*.yaml --out decisions.yaml --resume
   ownerdiag resolve responses/*.yaml --answers agreed.yaml --out decisions.yaml
   (agreed.yaml maps question id to the agreed answer, or to {decision: ..., note: ...})
+  ownerdiag resolve responses/*.yaml --format html --out meeting.html
+  (one offline page for the projector; it saves the decisions file that charter reads)
 """
 
 
@@ -258,7 +260,8 @@ Examples:
 def resolve_command(
     ctx: typer.Context,
     files: opt.ResponseFiles = None,
-    out: opt.Out = Path("decisions.yaml"),
+    out: opt.Out = None,
+    format: opt.MeetingFormat = None,
     answers: opt.AnswersFile = None,
     resume: opt.Resume = False,
     restart: opt.Restart = False,
@@ -273,8 +276,8 @@ def resolve_command(
 
     responses = Responses(files or [], bank, bank_dir or [], allow_incomplete, "", round_name)
     finish(ctx, resolve(
-        responses, out=out or Path("decisions.yaml"), answers=answers, resume=resume,
-        restart=restart, force=force, argv=argv(ctx),
+        responses, out=out, answers=answers, resume=resume, restart=restart, force=force,
+        argv=argv(ctx), format=format.value if format else None,
     ))  # fmt: skip
 
 

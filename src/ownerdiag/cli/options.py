@@ -159,6 +159,7 @@ TrendFormat = format_option("trend")
 PortfolioFormat = format_option("portfolio")
 CharterFormat = format_option("charter")
 FormFormat = format_option("form")
+MeetingFormat = format_option("meeting")
 ListFormat = Annotated[TableOrJson, typer.Option("--format", "-f")]
 ShowFormat = Annotated[BankFormat, typer.Option("--format", "-f")]
 FailOnOpt = Annotated[

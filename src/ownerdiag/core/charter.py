@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ownerdiag.core.decisions import shared_answer
 from ownerdiag.core.engine import Comparison, Item
-from ownerdiag.core.kinds.base import distinct
-from ownerdiag.core.models import Decisions
+from ownerdiag.core.models import Decisions, Origin
 
 REVIEW_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 
@@ -22,6 +22,8 @@ class Settled:
     source: str
     """``decided`` in the meeting, ``agreed`` by every answer, or ``open``."""
     note: str = ""
+    origin: Origin | None = None
+    """Whose answer the meeting took, when it said (see :class:`Decision`)."""
 
 
 def settle(item: Item, decisions: Decisions | None, respondents: int, to_settle: bool) -> Settled:
@@ -31,11 +33,10 @@ def settle(item: Item, decisions: Decisions | None, respondents: int, to_settle:
     decision = decisions.decisions.get(item.question.id) if decisions else None
     note = decision.note if decision else ""
     if decision is not None and decision.decision is not None:
-        return Settled(item, decision.decision, "decided", note)
-    values = distinct(item.answers.values())
-    everyone_alike = len(item.answers) == respondents and len(values) == 1
-    if not to_settle and everyone_alike and not item.question.is_unsure(values[0]):
-        return Settled(item, values[0], "agreed", note)
+        return Settled(item, decision.decision, "decided", note, decision.origin)
+    shared = shared_answer(item, respondents)
+    if not to_settle and shared is not None:
+        return Settled(item, shared, "agreed", note)
     return Settled(item, None, "open", note)
 
 
@@ -54,10 +55,11 @@ def settle_all(comparison: Comparison, decisions: Decisions | None) -> dict[str,
     """Every decidable item, settled or open."""
     people = len(comparison.responses)
     agenda = {i.question.id for i in comparison.agenda()}
+    written = comparison.bank.charter.written  # signing answers them: the charter never asks
     return {
         i.question.id: settle(i, decisions, people, i.question.id in agenda)
         for i in comparison.items
-        if i.question.decidable
+        if i.question.decidable and i.question.id not in written
     }
 
 

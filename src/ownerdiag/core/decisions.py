@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +11,8 @@ from ownerdiag.core.answers import bank_ref, check_each, expect_mapping
 from ownerdiag.core.engine import Comparison, Item
 from ownerdiag.core.fields import AnswerError
 from ownerdiag.core.kinds import QuestionBase
-from ownerdiag.core.models import Bank, Decision, Decisions, Response
+from ownerdiag.core.kinds.base import distinct
+from ownerdiag.core.models import Bank, Decision, Decisions, Origin, Response
 from ownerdiag.errors import InputError, Located
 
 
@@ -19,17 +21,79 @@ def agenda(comparison: Comparison) -> list[Item]:
     return comparison.agenda()
 
 
+ORIGINS: tuple[Origin, ...] = ("leaders", "framework", "other")
+
+
+def shared_answer(item: Item, respondents: int) -> Any:
+    """The answer every one of ``respondents`` gave, when they all gave the same one and it
+    names something (not "I can't say"); else ``None``."""
+    values = distinct(item.answers.values())
+    if len(item.answers) != respondents or len(values) != 1:
+        return None
+    return None if item.question.is_unsure(values[0]) else values[0]
+
+
+def origin_of(item: Item, respondents: int, value: Any) -> Origin | None:
+    """Whose answer ``value`` is: the leaders' shared one, the framework's, or another."""
+    if value is None:
+        return None
+    if value == shared_answer(item, respondents):
+        return "leaders"
+    return "framework" if value == item.question.expected else "other"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An answer the room can take on an item."""
+
+    value: Any
+    label: str
+    origin: Origin
+    """Whose answer it would be: the leaders' shared one, the framework's, or another."""
+    said_by: tuple[str, ...]
+    """The leaders who gave it."""
+
+
+def candidates(comparison: Comparison, item: Item) -> list[Candidate]:
+    """Every answer the room can take (for a list answer, those the leaders gave and the
+    framework's): the leaders' shared one first, then the framework's, then those a leader
+    gave, then the rest."""
+    bank = comparison.bank
+    question = item.question
+    spec = question.decision_spec(bank)
+    if spec.many:
+        expected = [] if question.expected is None else [question.expected]
+        values = [
+            (v, question.label(v, bank)) for v in distinct([*item.answers.values(), *expected])
+        ]
+    else:
+        values = [(o.value, o.title) for o in spec.options]
+    people = len(comparison.responses)
+    found = []
+    for value, label in values:
+        said_by = tuple(
+            r.respondent.name
+            for r in comparison.responses
+            if item.answers.get(r.respondent.role, None) == value
+        )
+        found.append(Candidate(value, label, origin_of(item, people, value) or "other", said_by))
+    rank = {"leaders": 0, "framework": 1, "other": 2}
+    return sorted(found, key=lambda c: (rank[c.origin], not c.said_by))
+
+
 def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:
     if not question.decidable:
         raise AnswerError(f"{question.kind} questions are not decided in the meeting")
     note = ""
+    origin = None
     if isinstance(raw, Mapping):
-        unknown = set(raw) - {"decision", "note"}
+        unknown = set(raw) - {"decision", "note", "origin"}
         if unknown:
             raise AnswerError(
                 f"unknown key(s) {', '.join(map(repr, sorted(unknown)))}; use decision and note"
             )
         note = str(raw.get("note") or "").strip()
+        origin = _origin(raw.get("origin"))
         raw = raw.get("decision")
     if raw is None:
         return Decision(decision=None, note=note)
@@ -37,7 +101,30 @@ def parse_decision(bank: Bank, question: QuestionBase, raw: Any) -> Decision:
     if question.is_unsure(value):
         valid = ", ".join(c.id for c in question.decision_choices(bank))
         raise AnswerError(f"a decision must name an owner; choose one of: {valid}")
-    return Decision(decision=value, note=note)
+    return Decision(decision=value, note=note, origin=origin)
+
+
+def _origin(raw: Any) -> Origin | None:
+    for origin in ORIGINS:
+        if raw == origin:
+            return origin
+    if raw is None:
+        return None
+    raise AnswerError(f"{raw!r} is not a valid origin; use one of: {', '.join(ORIGINS)}")
+
+
+def with_origins(comparison: Comparison, decided: Mapping[str, Decision]) -> dict[str, Decision]:
+    """Each decision that does not say whose answer it took, told by comparing it with the
+    answers and the framework (a decisions file written by hand)."""
+    people = len(comparison.responses)
+    result = {}
+    for question_id, decision in decided.items():
+        item = comparison.item(question_id)
+        if decision.origin is None and item is not None:
+            origin = origin_of(item, people, decision.decision)
+            decision = decision.model_copy(update={"origin": origin})
+        result[question_id] = decision
+    return result
 
 
 def start(

@@ -121,9 +121,13 @@ class Comparison:
         return max(r.finished_at or r.started_at for r in self.responses)
 
     def agenda(self) -> list[Item]:
-        """The items to settle, worst first: every conflict the meeting can decide. The one
-        definition the report, ``resolve`` and the charter count by."""
-        return [i for i in self.conflicts() if i.question.decidable]
+        """The items to settle, worst first: every conflict the meeting can decide, except those
+        signing the agreement answers. The one definition the report, ``resolve`` and the charter
+        count by."""
+        written = self.bank.charter.written
+        return [
+            i for i in self.conflicts() if i.question.decidable and i.question.id not in written
+        ]
 
     def item(self, question_id: str) -> Item | None:
         return _find(self.items, question_id)

@@ -16,6 +16,7 @@ from ownerdiag.core.fields import (
     RESERVED_OWNERS,
     UNCLEAR,
     Answer,
+    AnswerError,
     BankId,
     Choice,
     Line,
@@ -65,6 +66,12 @@ class CharterSpec(Strict):
     review: SnakeId | None = Field(
         None, description="The cadence question that sets the agreement's next review."
     )
+    written: dict[SnakeId, Answer] = Field(
+        default_factory=dict,
+        description="Questions that signing this agreement answers (such as whether ownership "
+        "is written down), with the answer signing gives: never on the meeting's agenda, never "
+        "asked in the agreement.",
+    )
 
     def question_ids(self) -> list[tuple[tuple[str | int, ...], str]]:
         ids: list[tuple[tuple[str | int, ...], str]] = []
@@ -74,6 +81,15 @@ class CharterSpec(Strict):
         if self.review:
             ids.append((("charter", "review"), self.review))
         return ids
+
+
+class Cascade(Strict):
+    """Agenda items that follow from one root cause: the meeting takes them as one item."""
+
+    cause: Line = Field(description="The root cause they share, in a few words.")
+    items: list[SnakeId] = Field(
+        min_length=2, description="The questions, the one closest to the cause first."
+    )
 
 
 class LocatedProblems(ValueError):
@@ -121,6 +137,10 @@ class Bank(Strict):
         "order (sections stay in the order written).",
     )
     charter: CharterSpec = Field(default_factory=lambda: CharterSpec(review=None))
+    cascades: list[Cascade] = Field(
+        default_factory=list,
+        description="Items that follow from one root cause, taken as one item in the meeting.",
+    )
     questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
     @field_validator("version", mode="before")
@@ -187,10 +207,43 @@ class Bank(Strict):
         named: list[tuple[tuple[str | int, ...], str]] = [
             (("headline", i), qid) for i, qid in enumerate(self.headline)
         ]
-        for place, question_id in [*named, *self.charter.question_ids()]:
+        for place, question_id in [*named, *self.charter.question_ids(), *self._agenda_ids()]:
             if question_id not in ids:
                 problems.append((place, f"{place[0]} names unknown question {question_id!r}"))
+        return problems + self._agenda_problems()
+
+    def _agenda_ids(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Where the cascades and the charter's written answers name questions."""
+        named: list[tuple[tuple[str | int, ...], str]] = [
+            (("cascades", n, "items", i), qid)
+            for n, cascade in enumerate(self.cascades)
+            for i, qid in enumerate(cascade.items)
+        ]
+        return named + [(("charter", "written", qid), qid) for qid in self.charter.written]
+
+    def _agenda_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """A question in one cascade at most; a written answer valid for its question."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        seen: set[str] = set()
+        for place, qid in self._agenda_ids():
+            question = self.question(qid)
+            if place[0] == "cascades" and qid in seen:
+                problems.append((place, f"question {qid!r} is in more than one cascade"))
+            seen.add(qid)
+            if question is None or place[0] != "charter":
+                continue
+            if not self._is_answer(question, self.charter.written[qid]):
+                problems.append(
+                    (place, f"{self.charter.written[qid]!r} is not a valid answer to {qid!r}")
+                )
         return problems
+
+    def _is_answer(self, question: QuestionBase, value: Any) -> bool:
+        """Whether ``value`` is an answer to ``question`` exactly as it would be stored."""
+        try:
+            return bool(question.parse(value, self) == value)
+        except AnswerError:
+            return False
 
     def warnings(self) -> list[tuple[tuple[str | int, ...], str]]:
         """What a bank author should know though the bank is valid: patterns a respondent could
@@ -263,7 +316,9 @@ class Bank(Strict):
 
     @cached_property
     def _content_hash(self) -> str:
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        # how the meeting groups its agenda is no part of what was asked: answers stay valid
+        meaning = self.model_dump(mode="json", exclude={"cascades": True, "charter": {"written"}})
+        canonical = json.dumps(meaning, sort_keys=True, ensure_ascii=False)
         return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
@@ -344,9 +399,18 @@ class Response(_SavedFile):
         return self.model_copy(update={"invitation": stamp})
 
 
+Origin = Literal["leaders", "framework", "other"]
+"""Whose answer the room took: the one every leader gave, the framework's, or another."""
+
+
 class Decision(Strict):
     decision: Answer | None = Field(None, description="What the room agreed; empty = still open.")
     note: LongText = ""
+    origin: Origin | None = Field(
+        default=None,
+        description="Whose answer the room took: leaders (the answer every leader gave), "
+        "framework, or other; empty in files saved before it was recorded.",
+    )
 
 
 class Decisions(_SavedFile):
@@ -357,3 +421,8 @@ class Decisions(_SavedFile):
     format: Literal["ownerdiag-decisions/1"] = "ownerdiag-decisions/1"
     respondents: list[Respondent] = Field(default_factory=list)
     decisions: dict[SnakeId, Decision] = Field(default_factory=dict)
+    page: Line | None = Field(
+        default=None,
+        description="Saved by the meeting page: the stamp of the meeting that page showed, "
+        "checked against the responses when the decisions are read.",
+    )

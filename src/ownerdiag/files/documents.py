@@ -42,8 +42,9 @@ def to_yaml(saved: SavedFile) -> str:
     else:
         header = f"# ownerdiag decisions: {bank}\n"
     data = saved.model_dump(mode="json")
-    if data.get("form", "") is None:  # only a browser form's response says which form it was
-        del data["form"]
+    for stamp in ("form", "page"):  # only a page's file says which page saved it
+        if data.get(stamp, "") is None:
+            del data[stamp]
     return header + dump_yaml(data)
 
 

@@ -12,7 +12,9 @@ from random import Random
 
 from ownerdiag import __version__
 from ownerdiag.core import answers, decisions
-from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.agenda import Step
+from ownerdiag.core.agenda import items as agenda_items
+from ownerdiag.core.engine import Comparison
 from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError
 from ownerdiag.files.documents import default_out, load_decisions, load_response
@@ -84,11 +86,12 @@ def sealed(response: Response, invitation: tuple[str, str] | None) -> Response:
     return response.stamped(*invitation) if invitation else response
 
 
-def terminal(plain: bool) -> Terminal:
-    """Line-by-line prompts (no prompt_toolkit, no escape sequences), or drawn ones."""
+def terminal(plain: bool, saved: str = "Answers") -> Terminal:
+    """Line-by-line prompts (no prompt_toolkit, no escape sequences), or drawn ones; ``saved``
+    names what a resumed session finds (``Answers``, ``Decisions``)."""
     if plain:
         return Terminal(contextlib.nullcontext, _confirm_in_lines)
-    return Terminal(_drawn_session, _confirm_drawn)
+    return Terminal(_drawn_session, lambda: _confirm_drawn(saved))
 
 
 def _drawn_session() -> AbstractContextManager[object]:
@@ -103,12 +106,12 @@ def _confirm_in_lines() -> bool:
     return confirm_continue()
 
 
-def _confirm_drawn() -> bool:
+def _confirm_drawn(saved: str) -> bool:
     import questionary
 
     return bool(
         questionary.confirm(
-            "Answers from before are saved. Continue where you left off?"
+            f"{saved} from before are saved. Continue where you left off?"
         ).unsafe_ask()
     )
 
@@ -140,7 +143,7 @@ def _progress(bank: Bank, role: str, name: str, partial: Path) -> Response:
 
 def meeting(
     comparison: Comparison,
-    items: list[Item],
+    agenda: list[Step],
     out: Path,
     answers_file: Path | None,
     *,
@@ -149,20 +152,21 @@ def meeting(
     continue_with: Callable[[Path], Sequence[str]],
     inputs: Sequence[Path],
 ) -> Decisions:
-    """The meeting's decisions on ``items``, from prompts or a decisions file."""
+    """The meeting's decisions on the ``agenda``, from prompts or a decisions file."""
     bank = comparison.bank
+    items = agenda_items(agenda)
 
     def start(now: datetime) -> Decisions:
         return decisions.start(bank, comparison.responses, now, __version__)
 
     def from_answers(doc: Document) -> Decisions:
-        decided = decisions.parse_input(bank, doc)
+        decided = decisions.with_origins(comparison, decisions.parse_input(bank, doc))
         return start(lifecycle.utc_now()).model_copy(update={"decisions": decided})
 
     def ask(progress: Decisions, save: Callable[[Decisions], None]) -> Decisions:
         from ownerdiag.interactive import meeting as prompts
 
-        return prompts.run(comparison, items, progress, save)
+        return prompts.run(comparison, agenda, progress, save)
 
     job = Job(
         what="decisions file",
@@ -171,7 +175,7 @@ def meeting(
         from_answers=from_answers,
         ask=ask,
         finish=lambda progress, now: decisions.finish(progress, items, now),
-        terminal=terminal(plain=False),
+        terminal=terminal(plain=False, saved="Decisions"),
         continue_with=continue_with,
     )
     return lifecycle.run(job, out, answers=answers_file, resume=resume, force=force, inputs=inputs)

@@ -8,11 +8,13 @@ terminal (never stdout) and tests point it at a pipe.
 from __future__ import annotations
 
 import contextlib
+import textwrap
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import questionary
 from prompt_toolkit import print_formatted_text
+from prompt_toolkit.application import get_app_session
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
@@ -21,6 +23,7 @@ from ownerdiag.files.environment import current
 from ownerdiag.interactive.lifecycle import BACK
 
 HELP = "\x00help"
+T = TypeVar("T")
 
 
 def say(*parts: tuple[str, str] | str) -> None:
@@ -81,3 +84,28 @@ def terminal_session() -> Iterator[None]:
     finally:
         if tty:
             tty.close()
+
+
+def fresh_screen() -> None:
+    """Each question on a cleared screen: no growing transcript, nothing left over from a resize.
+    A dumb terminal gets no escape sequences, so it keeps the transcript."""
+    if current().dumb:
+        return
+    output = get_app_session().output
+    output.erase_screen()
+    output.cursor_goto(0, 0)
+    output.flush()
+
+
+def wrapped(text: str) -> str:
+    """``text`` broken between words to fit the terminal (60 to 100 columns of text)."""
+    columns = get_app_session().output.get_size().columns
+    width = max(38, min(columns, 100) - 2)
+    return "\n".join(textwrap.fill(part, width) for part in text.splitlines() or [""])
+
+
+def screenfuls(lines: list[T], reserved: int) -> list[list[T]]:
+    """``lines`` in pages that fit the terminal with ``reserved`` rows left for what follows
+    them (cautions, a prompt); always one page at least."""
+    room = max(8, get_app_session().output.get_size().rows - reserved)
+    return [lines[start : start + room] for start in range(0, len(lines), room)] or [[]]

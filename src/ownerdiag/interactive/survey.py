@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +17,15 @@ from ownerdiag.core.quality import cautions
 from ownerdiag.core.text import literal
 from ownerdiag.interactive import widgets
 from ownerdiag.interactive.lifecycle import answer_all, utc_now
-from ownerdiag.interactive.prompts import BACK, HELP, say, with_back
+from ownerdiag.interactive.prompts import (
+    BACK,
+    HELP,
+    fresh_screen,
+    say,
+    screenfuls,
+    with_back,
+    wrapped,
+)
 from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
 SAVE = "\x00save"
@@ -130,14 +137,12 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
 def review_pages(bank: Bank, response: Response) -> list[list[list[Any]]]:
     """The review's lines (section titles and one line per answer), in screenfuls that leave
     room for the cautions and the save prompt."""
-    rows = get_app_session().output.get_size().rows
-    room = max(8, rows - 9)
     lines: list[list[Any]] = []
     for section, number, question in by_section(asked_order(bank, response)):
         if section:
             lines.append([(section, "bold")])
         lines.append(review_line(bank, question, number, response.answers.get(question.id)))
-    return [lines[start : start + room] for start in range(0, len(lines), room)] or [[]]
+    return screenfuls(lines, reserved=9)
 
 
 def review_line(bank: Bank, question: QuestionBase, number: int, answer: Any) -> list[Any]:
@@ -196,26 +201,6 @@ def _check(bank: Bank, question: QuestionBase) -> widgets.Check:
         return True
 
     return check
-
-
-def fresh_screen() -> None:
-    """Each question on a cleared screen: no growing transcript, nothing left over from a resize.
-    A dumb terminal gets no escape sequences, so it keeps the transcript."""
-    from ownerdiag.files.environment import current
-
-    if current().dumb:
-        return
-    output = get_app_session().output
-    output.erase_screen()
-    output.cursor_goto(0, 0)
-    output.flush()
-
-
-def wrapped(text: str) -> str:
-    """``text`` broken between words to fit the terminal (60 to 100 columns of text)."""
-    columns = get_app_session().output.get_size().columns
-    width = max(38, min(columns, 100) - 2)
-    return "\n".join(textwrap.fill(part, width) for part in text.splitlines() or [""])
 
 
 def _name_ok(text: str) -> bool:

@@ -3,21 +3,45 @@ each with where it came from, and the open items as things to decide."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ownerdiag.core.charter import Charter, Settled, settle_all
-from ownerdiag.core.engine import Comparison
+from ownerdiag.core.decisions import Candidate
+from ownerdiag.core.engine import Comparison, Item
+from ownerdiag.core.kinds import QuestionBase
 from ownerdiag.core.kinds.cadence import CADENCES
-from ownerdiag.core.models import Decisions
+from ownerdiag.core.models import Decisions, Origin
 from ownerdiag.core.text import text_key
 from ownerdiag.render.labels import positions
 from ownerdiag.render.view import bank_view, framework_text
 
 
-def origin(comparison: Comparison, source: str) -> str:
-    """Where a settled value came from, in the words of a document people sign."""
-    everyone = "you both said" if len(comparison.responses) == 2 else "you all said"
-    return {"decided": "agreed in the meeting", "agreed": everyone}.get(source, "recommended")
+def origin(comparison: Comparison, source: str, taken: Origin | None = None) -> str:
+    """Where a settled value came from, in the words of a document people sign; for a
+    decision, whose answer the meeting took too."""
+    two = len(comparison.responses) == 2
+    if source == "decided":
+        whose = {"leaders": leaders_said(comparison), "framework": "the framework's answer"}
+        return f"{MEETING}: {whose[taken]}" if taken in whose else MEETING
+    return {"agreed": "you both said" if two else "you all said"}.get(source, "recommended")
+
+
+MEETING = "agreed in the meeting"
+
+
+def candidate_tags(comparison: Comparison, candidate: Candidate) -> str:
+    """Whose answer a choice is, for the meeting: ``both leaders said``, ``the framework's
+    answer, Dana Reyes said``, or nothing."""
+    if candidate.origin == "leaders":
+        return leaders_said(comparison)
+    tags = ["the framework's answer"] if candidate.origin == "framework" else []
+    return ", ".join([*tags, *(f"{name} said" for name in candidate.said_by)])
+
+
+def leaders_said(comparison: Comparison) -> str:
+    """``both leaders said`` (or ``all leaders said``): the room's own shared answer."""
+    return "both leaders said" if len(comparison.responses) == 2 else "all leaders said"
 
 
 def value_phrase(comparison: Comparison, settled: Settled) -> str:
@@ -27,7 +51,11 @@ def value_phrase(comparison: Comparison, settled: Settled) -> str:
 
 
 def area(settled: Settled) -> str:
-    question = settled.item.question
+    return question_area(settled.item.question)
+
+
+def question_area(question: QuestionBase) -> str:
+    """What a question is about, capitalised: its topic, or its prompt."""
     return question.topic[:1].upper() + question.topic[1:] if question.topic else question.prompt
 
 
@@ -41,7 +69,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         return {
             "area": area(s),
             "value": value_phrase(comparison, s),
-            "origin": origin(comparison, s.source),
+            "origin": origin(comparison, s.source, s.origin),
             "note": s.note,
         }
 
@@ -68,7 +96,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
             {
                 "ask": q.ask,
                 "answer": "; ".join(
-                    value_phrase(comparison, settled[i]) for i in q.items if i in settled
+                    filter(None, (_answer_phrase(comparison, settled, i) for i in q.items))
                 )
                 or "to decide",
             }
@@ -80,7 +108,7 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
         "foundations": _foundations(comparison),
         "review": {
             "cadence": CADENCES[draft.review_cadence].lower(),
-            "origin": origin(comparison, draft.review_source),
+            "origin": origin(comparison, draft.review_source, _review_origin(draft)),
             "next": draft.next_review.isoformat() if draft.next_review else None,
         },
         "signatures": [
@@ -88,6 +116,23 @@ def charter_view(draft: Charter, title: str = "") -> dict[str, Any]:
             for r in comparison.responses
         ],
     }
+
+
+def _review_origin(draft: Charter) -> Origin | None:
+    """Whose answer the review rhythm is, when the meeting decided it."""
+    review_id = draft.comparison.bank.charter.review
+    chosen = draft.settled.get(review_id) if review_id else None
+    return chosen.origin if chosen and draft.review_source == "decided" else None
+
+
+def _answer_phrase(comparison: Comparison, settled: dict[str, Settled], question_id: str) -> str:
+    """An item's answer at the top of the agreement; one that signing answers says so."""
+    bank = comparison.bank
+    if question_id in bank.charter.written:
+        question = bank.question(question_id)
+        said = question.charter_text(bank.charter.written[question_id], bank) if question else ""
+        return f"{said} (this agreement)"
+    return value_phrase(comparison, settled[question_id]) if question_id in settled else ""
 
 
 def _open_view(comparison: Comparison, settled: Settled) -> dict[str, Any]:
@@ -119,16 +164,29 @@ def _foundations(comparison: Comparison) -> list[dict[str, Any]]:
     return result
 
 
-def decisions_review(comparison: Comparison, decisions: Decisions) -> list[str]:
+def decisions_review(
+    comparison: Comparison, decisions: Decisions, items: Sequence[Item] | None = None
+) -> list[str]:
     """The meeting's outcome, one line per agenda item, for the screen after ``resolve``."""
+    return [
+        f"{number:>3}. {status:<8} {text}"
+        for number, status, text in review_rows(comparison, decisions, items)
+    ]
+
+
+def review_rows(
+    comparison: Comparison, decisions: Decisions, items: Sequence[Item] | None = None
+) -> list[tuple[int, str, str]]:
+    """(number, ``decided`` or ``open``, what) for each agenda item (``items``, or the
+    comparison's agenda)."""
     every = settle_all(comparison, decisions)
-    lines = []
-    for number, item in enumerate(comparison.agenda(), 1):
+    whose = {"leaders": f" ({leaders_said(comparison)})", "framework": " (the framework's)"}
+    rows = []
+    for number, item in enumerate(comparison.agenda() if items is None else items, 1):
         settled = every[item.question.id]
         if settled.value is None:
-            lines.append(f"{number:>3}. open     {settled.item.question.to_decide()}")
-        else:
-            lines.append(
-                f"{number:>3}. decided  {area(settled)}: {value_phrase(comparison, settled)}"
-            )
-    return lines
+            rows.append((number, "open", item.question.to_decide()))
+            continue
+        value = value_phrase(comparison, settled) + whose.get(settled.origin or "", "")
+        rows.append((number, "decided", f"{area(settled)}: {value}"))
+    return rows

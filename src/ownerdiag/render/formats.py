@@ -44,6 +44,7 @@ DOCUMENTS: dict[str, tuple[str, ...]] = {
     "bank": ("terminal", "json", "yaml"),
     "schema": ("json",),
     "form": ("yaml", "html"),
+    "meeting": ("html",),
 }
 """Document -> the formats that write it, the first being the default."""
 

@@ -19,3 +19,10 @@ def form(request: Any) -> str:
     from ownerdiag.render.form_html import form_page
 
     return form_page(request.bank, request.role, request.name, request.form_id)
+
+
+def meeting(request: Any) -> str:
+    """The one-file meeting page for the projector."""
+    from ownerdiag.render.meeting_html import meeting_page
+
+    return meeting_page(request)

@@ -306,7 +306,7 @@ def nothing_to_settle(view: View) -> str:
 
 def _lane_table(view: View, section: View, width: int) -> RenderableType:
     """A lane's rows as a table when every word fits its column at this width; else stacked,
-    one row under another, so no word is ever broken."""
+    one row under another, so no word is ever broken. Every lane's table has the same columns."""
     title = literal(section["title"])
     caption = (
         f"{title} — alignment {section['score_text']}" if section["score"] is not None else title
@@ -315,30 +315,16 @@ def _lane_table(view: View, section: View, width: int) -> RenderableType:
         caption += f" ({section['hidden']} aligned not shown)"
     if not section["rows"]:
         return _text((caption, "bold"))
-    headers = [literal(r["column"]) for r in view["respondents"]]
-    answer_cols = [[row["answers"][n] for row in section["rows"]] for n in range(len(headers))]
-    framework = [row["expected"] for row in section["rows"]]
-    verdicts = [row["verdict"]["word"] for row in section["rows"]]
-    columns = [
-        *([h, *col] for h, col in zip(headers, answer_cols, strict=True)),
-        ["framework", *framework],
-    ]
-    mins = [_longest_word(texts) for texts in columns]
-    widths = [
-        max(m, min(ANSWER_WIDTH, max(len(t) for t in texts)))
-        for m, texts in zip(mins, columns, strict=True)
-    ]
-    widths.append(max(len(v) for v in [*verdicts, "verdict"]))
-    needed = 3 + QUESTION_MIN + sum(widths) + 2 * (len(widths) + 1)
-    if needed > width:
+    columns = _answer_columns(view, width)
+    if columns is None:
         return _stacked(view, section, caption)
+    headers = [literal(r["column"]) for r in view["respondents"]]
     table = titled_table(caption, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("#", justify="right", no_wrap=True, min_width=_number_width(view))
     table.add_column("question", ratio=1, min_width=QUESTION_MIN)
-    for header, minimum in zip(headers, mins, strict=False):
-        table.add_column(header, min_width=minimum, max_width=max(minimum, ANSWER_WIDTH))
-    table.add_column("framework", min_width=mins[-1], max_width=max(mins[-1], ANSWER_WIDTH))
-    table.add_column("verdict", no_wrap=True)
+    for header, (least, most) in zip([*headers, "framework"], columns, strict=True):
+        table.add_column(header, min_width=least, max_width=most)
+    table.add_column("verdict", no_wrap=True, min_width=_verdict_width(view))
     for row in section["rows"]:
         verdict = row["verdict"]
         table.add_row(
@@ -351,7 +337,39 @@ def _lane_table(view: View, section: View, width: int) -> RenderableType:
     return table
 
 
+def _answer_columns(view: View, width: int) -> list[tuple[int, int]] | None:
+    """(least, most) width of each leader's column and the framework's, the same in every
+    lane: when there is room beside a roomy question, each at least as wide as its header (a
+    name stays on one line), else as its longest word; answers wrap between words beyond
+    that or ``ANSWER_WIDTH``. ``None`` when even that leaves the question too narrow (the rows are
+    stacked instead)."""
+    rows = [row for section in view["sections"] for row in section["rows"]]
+    headers = [literal(r["column"]) for r in view["respondents"]]
+    columns = [[h, *(row["answers"][n] for row in rows)] for n, h in enumerate(headers)]
+    columns.append(["framework", *(row["expected"] for row in rows)])
+    words = [_longest_word(texts) for texts in columns]
+    named = [max(w, len(texts[0])) for w, texts in zip(words, columns, strict=True)]
+    for least, question in ((named, QUESTION_ROOMY), (words, QUESTION_MIN)):
+        widths = [max(m, min(ANSWER_WIDTH, max(len(literal(t)) for t in texts)))
+                  for m, texts in zip(least, columns, strict=True)]  # fmt: skip
+        if 3 + question + sum(widths) + _verdict_width(view) + 2 * (len(widths) + 2) <= width:
+            return [(w, w) for w in widths]
+    return None
+
+
+def _verdict_width(view: View) -> int:
+    rows = [row for section in view["sections"] for row in section["rows"]]
+    return max(len(v) for v in ["verdict", *(row["verdict"]["word"] for row in rows)])
+
+
+def _number_width(view: View) -> int:
+    rows = [row for section in view["sections"] for row in section["rows"]]
+    return max(len(str(row["number"] or "")) for row in [*rows, {"number": 1}])
+
+
 QUESTION_MIN = 30
+QUESTION_ROOMY = 50
+"""The question keeps this much room before the leaders' columns get their natural width."""
 ANSWER_WIDTH = 10
 """Answer columns wrap their headers and answers beyond this, between words."""
 

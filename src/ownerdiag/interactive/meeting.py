@@ -29,7 +29,9 @@ from ownerdiag.interactive import widgets
 from ownerdiag.interactive.prompts import (
     BACK,
     HELP,
+    SAVE,
     fresh_screen,
+    review_choice,
     say,
     screenfuls,
     with_back,
@@ -46,7 +48,6 @@ from ownerdiag.render.view import framework_text
 
 LEAVE_OPEN = "\x00open"
 ANOTHER = "\x00another"
-SAVE = "\x00save"
 CONFIRM = "\x00confirm"
 KEYS = "1-9 or ↑↓ choose · s leave open · Enter confirm · ← back · ? why"
 MINUTES_PER_ITEM = 2
@@ -335,16 +336,7 @@ def review(
             say(line)
         decided = sum(1 for d in decisions.decisions.values() if d.decision is not None)
         say(wrapped(f"{decided} of {len(items)} decided; what is open goes to the charter."))
-        choices = [
-            questionary.Choice("Save and finish", SAVE),
-            questionary.Choice("Change a decision", "change"),
-        ]
-        if page + 1 < len(pages):
-            choices.append(questionary.Choice("Next page", "next"))
-        if page:
-            choices.append(questionary.Choice("Previous page", "previous"))
-        action = questionary.select("Save the decisions?", choices=choices, default=SAVE)
-        picked = action.unsafe_ask()
+        picked = review_choice("Save the decisions?", "Change a decision", page, len(pages))
         if picked == SAVE:
             return decisions
         if picked in ("next", "previous"):

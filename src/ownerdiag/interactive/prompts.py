@@ -109,3 +109,18 @@ def screenfuls(lines: list[T], reserved: int) -> list[list[T]]:
     them (cautions, a prompt); always one page at least."""
     room = max(8, get_app_session().output.get_size().rows - reserved)
     return [lines[start : start + room] for start in range(0, len(lines), room)] or [[]]
+
+
+SAVE = "\x00save"
+
+
+def review_choice(question: str, change: str, page: int, pages: int) -> str:
+    """What to do on a review page: save (:data:`SAVE`), ``change``, ``next`` or ``previous``
+    page. Save is the default: a review is where a person stops to look, then saves."""
+    choices = [questionary.Choice("Save and finish", SAVE), questionary.Choice(change, "change")]
+    if page + 1 < pages:
+        choices.append(questionary.Choice("Next page", "next"))
+    if page:
+        choices.append(questionary.Choice("Previous page", "previous"))
+    picked: str = questionary.select(question, choices=choices, default=SAVE).unsafe_ask()
+    return picked

@@ -20,7 +20,9 @@ from ownerdiag.interactive.lifecycle import answer_all, utc_now
 from ownerdiag.interactive.prompts import (
     BACK,
     HELP,
+    SAVE,
     fresh_screen,
+    review_choice,
     say,
     screenfuls,
     with_back,
@@ -28,7 +30,6 @@ from ownerdiag.interactive.prompts import (
 )
 from ownerdiag.render.labels import answer_title, by_section, caution_text, shorten
 
-SAVE = "\x00save"
 KEYS = "↑↓ or 1-9 choose · Enter confirm · ← or Ctrl-B back · ? help where offered"
 REVIEW_WIDTH = 80
 """The widest review line: one line per answer, on terminals up to this wide and narrower."""
@@ -115,17 +116,7 @@ def review(bank: Bank, response: Response, save: Save) -> Response:
             say(
                 wrapped("The report will point this out; change any answer that is not deliberate.")
             )
-        choices = [
-            questionary.Choice("Save and finish", SAVE),
-            questionary.Choice("Change an answer", "change"),
-        ]
-        if page + 1 < len(pages):
-            choices.append(questionary.Choice("Next page", "next"))
-        if page:
-            choices.append(questionary.Choice("Previous page", "previous"))
-        action = questionary.select(
-            "Save these answers?", choices=choices, default=SAVE
-        ).unsafe_ask()
+        action = review_choice("Save these answers?", "Change an answer", page, len(pages))
         if action == SAVE:
             return finish(bank, response, utc_now())
         if action in ("next", "previous"):

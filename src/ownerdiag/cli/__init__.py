@@ -462,8 +462,8 @@ PORTFOLIO_EPILOG = """\b
 Examples:
   ownerdiag portfolio ~/clients --org "Acme Corp"
   ownerdiag portfolio ~/clients --format html --out portfolio.html
-Every engagement folder (and loose round folder) under the folders given is read. A cache
-beside each round (.ownerdiag-cache.json, safe to delete) spares re-reading unchanged files.
+Every engagement folder (and loose round folder) under the folders given is read, every file
+with the checks compare runs, on every run.
 """
 
 

@@ -3,34 +3,25 @@ each round compared exactly as ``compare`` would. A round that cannot be compare
 its reason; the rest is used.
 
 Every round goes through the one careful path (``collect.gather_round``: the one reader, every
-check). What it accepted is kept beside the round in ``.ownerdiag-cache.json``, keyed by each
-file's content hash: while no file of the round changes, the next run takes the checked responses
-from there instead of reading the YAML again. The cache is safe to delete.
+check), on every run. Nothing is cached: a cache beside a round is a file anyone who can write
+the folder can forge, and whatever it held would have to be checked against the files again.
+A ``.ownerdiag-cache.json`` left by an older version is never read.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ownerdiag.core.engagement import ENGAGEMENT_FILE
 from ownerdiag.core.engine import Comparison, compare
-from ownerdiag.core.models import Bank, Response
+from ownerdiag.core.models import Response
 from ownerdiag.core.portfolio import OrgRounds
 from ownerdiag.errors import InputError, Problem
-from ownerdiag.files import banks, engagements
+from ownerdiag.files import engagements
 from ownerdiag.files.collect import gather_round
-from ownerdiag.files.storage import write_atomic
-from ownerdiag.files.yamlio import read_bounded
-
-CACHE = ".ownerdiag-cache.json"
-CACHE_FORMAT = "ownerdiag-cache/2"
-CACHE_MAX_BYTES = 32 * 1024 * 1024
-"""A round's cache holds at most a few hundred responses; anything larger is not ours."""
 
 
 def read_desk(
@@ -87,72 +78,6 @@ def _responses_in(folder: Path, names: list[str]) -> int:
 
 
 def _compare_round(folder: Path, bank_ref: str | None, bank_dirs: Sequence[Path]) -> Comparison:
-    """The round compared; from the cache when no file of it changed since it was checked."""
-    digests = _digests(folder)
-    cached = _from_cache(folder, digests, bank_ref, bank_dirs)
-    if cached is not None:
-        return cached
+    """The round compared from its files' own bytes, with every check ``compare`` runs."""
     bank, responses = gather_round(folder, bank_dirs, bank_ref=bank_ref)
-    _write_cache(folder, digests, responses)
     return compare(bank, responses)
-
-
-def _digests(folder: Path) -> dict[str, str]:
-    """sha256 of every regular YAML file in the round (what the careful reader would look at)."""
-    found: dict[str, str] = {}
-    for path in banks.bank_paths(folder):
-        with contextlib.suppress(InputError):
-            found[path.name] = hashlib.sha256(read_bounded(path)).hexdigest()
-    return found
-
-
-def _from_cache(
-    folder: Path, digests: dict[str, str], bank_ref: str | None, bank_dirs: Sequence[Path]
-) -> Comparison | None:
-    try:  # a cache that cannot be read whole, the careful way, is no cache
-        data = json.loads(read_bounded(folder / CACHE, max_bytes=CACHE_MAX_BYTES))
-        if data.get("format") != CACHE_FORMAT or data.get("files") != digests:
-            return None
-        responses = [Response.model_validate(r) for r in data["responses"]]
-        first = responses[0].bank
-        bank = _bank(bank_ref or data.get("bank_file") or first.id, bank_dirs)
-    except (
-        ValueError,
-        KeyError,
-        IndexError,
-        TypeError,
-        AttributeError,
-        RecursionError,
-        InputError,
-    ):
-        return None
-    if bank.content_hash() != first.hash:
-        return None
-    return compare(bank, responses)
-
-
-def _bank(ref: str, bank_dirs: Sequence[Path]) -> Bank:
-    return banks.resolve(ref, bank_dirs).bank
-
-
-def _write_cache(folder: Path, digests: dict[str, str], responses: list[Response]) -> None:
-    """Best effort, without fsync: a lost cache is only read the long way next time."""
-    kept = next((p for p in banks.bank_paths(folder) if _is_bank_file(p)), None)
-    text = json.dumps(
-        {
-            "format": CACHE_FORMAT,
-            "files": digests,
-            "bank_file": str(kept) if kept else None,
-            "responses": [r.model_dump(mode="json") for r in responses],
-        },
-        ensure_ascii=True,
-    )
-    with contextlib.suppress(InputError, OSError):
-        write_atomic(folder / CACHE, text, durable=False)
-
-
-def _is_bank_file(path: Path) -> bool:
-    with contextlib.suppress(InputError):
-        head = read_bounded(path)[:4096]
-        return b"questions:" in head and b"roles:" in head
-    return False

@@ -106,3 +106,105 @@ def test_r2_a_hostile_cache_is_no_cache(cli, small_desk, tmp_path, make: str):
         with cache.open("wb") as handle:
             handle.truncate(64 * 1024 * 1024)
     assert scores(cli, desk) == honest
+
+
+def unreadable(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
+    """Listing these folders fails as it does for a folder without read permission (the tests
+    run as root, who may read any folder, so the refusal is made here)."""
+    blocked = {str(f) for f in folders}
+
+    def guard(real):
+        def listing(path=".", *args, **kwargs):
+            if os.fspath(path) in blocked:
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real(path, *args, **kwargs)
+
+        return listing
+
+    monkeypatch.setattr(os, "scandir", guard(os.scandir))
+    monkeypatch.setattr(os, "listdir", guard(os.listdir))
+
+
+# R6: folders that cannot be read are problems, named with their cause, and fail --strict
+def test_r6_unreadable_client_folders_are_listed_and_fail_strict(
+    cli, small_desk, tmp_path, monkeypatch
+):
+    desk = desk_copy(small_desk, tmp_path)
+    gone = [desk / "client-0000", desk / "client-0001"]
+    unreadable(monkeypatch, *gone)
+    result = scores(cli, desk)
+    assert [o["name"] for o in result["orgs"]] == ["Client 0002"]
+    for folder in gone:
+        said = f"{folder}: cannot read this folder: Permission denied"
+        assert any(p.startswith(said) for p in result["problems"]), result["problems"]
+    strict = cli("portfolio", desk, "--strict")
+    assert strict.exit_code == 2
+    assert f"{gone[0]}: cannot read this folder: Permission denied" in strict.stderr
+
+
+# R6 and R14: an unreadable round is that round's problem, not "stdout: cannot write"
+def test_r6_an_unreadable_round_is_named_and_the_rest_still_counts(
+    cli, small_desk, tmp_path, monkeypatch
+):
+    desk = desk_copy(small_desk, tmp_path)
+    honest = scores(cli, desk)
+    round_dir = desk / "client-0002" / "2026-Q4"
+    unreadable(monkeypatch, round_dir)
+    result = cli("portfolio", desk, "-f", "json", "--names")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["org_scores"]) == len(honest["orgs"])
+    (problem,) = data["problems"]
+    assert problem.startswith(f"{round_dir}: cannot read this folder: Permission denied")
+    assert "stdout" not in result.stderr
+
+
+# R8: a desk 1,100 folders deep is walked, not a RecursionError
+def test_r8_a_desk_1100_folders_deep_is_read(cli, small_desk, tmp_path):
+    desk = desk_copy(small_desk, tmp_path)
+    honest = scores(cli, desk)
+    deep = desk / "deep"
+    deep.mkdir()
+    chain(deep, 1100)
+    try:
+        assert scores(cli, desk)["orgs"] == honest["orgs"]
+    finally:
+        unchain(deep, 1100)  # shutil.rmtree (and so pytest's clean-up) recurses too
+
+
+def chain(folder: Path, depth: int) -> None:
+    """``folder/d/d/.../d``, ``depth`` levels, made without recursion or long paths."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+
+
+def unchain(folder: Path, depth: int) -> None:
+    fds = [os.open(folder, os.O_RDONLY)]
+    for _ in range(depth - 1):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    while fds:
+        fd = fds.pop()
+        os.rmdir("d", dir_fd=fd)
+        os.close(fd)
+
+
+# R14: a system error about a file or folder names that file or folder, never stdout
+def test_r14_a_stray_system_error_names_its_folder_not_stdout(cli, tmp_path, monkeypatch):
+    from ownerdiag.files import portfolio
+
+    folder = tmp_path / "clients" / "acme"
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(portfolio, "read_desk", refused)
+    result = cli("portfolio", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"{folder}: cannot use it: Permission denied\n"

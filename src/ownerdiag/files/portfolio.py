@@ -11,7 +11,6 @@ A ``.ownerdiag-cache.json`` left by an older version is never read.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from ownerdiag.core.portfolio import OrgRounds
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import engagements
 from ownerdiag.files.collect import gather_round
+from ownerdiag.files.storage import folder_entries
+from ownerdiag.files.yamlio import read_bounded
 
 
 def read_desk(
@@ -50,11 +51,8 @@ def _orgs(
         if not top.is_dir():
             problems.append(Problem("not a folder", str(top)))
             continue
-        for here, subfolders, files in os.walk(top):
-            path = Path(here)
-            subfolders.sort()
+        for path, files in _walk(top, problems):
             if ENGAGEMENT_FILE in files:
-                subfolders.clear()  # an engagement's rounds are read through it
                 try:
                     found = engagements.Found(path, engagements.load(path / ENGAGEMENT_FILE))
                 except InputError as exc:
@@ -66,14 +64,33 @@ def _orgs(
                 yield path, [(path.name, path)], path.name, None
 
 
+def _walk(top: Path, problems: list[Problem]) -> Iterator[tuple[Path, list[str]]]:
+    """Every folder under ``top`` (itself first, then each subfolder in name order) with its
+    file names, without recursion, however deep the tree; links to folders are not followed,
+    an engagement's folder is not walked into (its rounds are read through it), and a folder
+    that cannot be listed is a problem."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = folder_entries(folder)
+        except InputError as exc:
+            problems.append(exc.problems[0])
+            continue
+        files = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+        yield folder, files
+        if ENGAGEMENT_FILE not in files:
+            below = [folder / e.name for e in entries if e.is_dir(follow_symlinks=False)]
+            stack.extend(reversed(below))
+
+
 def _responses_in(folder: Path, names: list[str]) -> int:
     stamp = Response.model_fields["format"].default.encode()
     found = 0
     for name in names:
-        path = folder / name
-        if path.suffix in (".yaml", ".yml") and path.is_file():
-            with contextlib.suppress(OSError), path.open("rb") as handle:
-                found += stamp in handle.read(2048)
+        if Path(name).suffix in (".yaml", ".yml"):
+            with contextlib.suppress(InputError):
+                found += stamp in read_bounded(folder / name)[:2048]
     return found
 
 

@@ -39,6 +39,19 @@ def make_folder(path: Path) -> None:
         ) from None
 
 
+def folder_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """What ``folder`` holds, sorted by name, or one line naming the folder and why not."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted(found, key=lambda entry: entry.name)
+    except OSError as exc:
+        raise InputError.single(
+            f"cannot read this folder: {exc.strerror or exc}",
+            str(folder),
+            "check that it exists and that you may read it",
+        ) from None
+
+
 def refuse_overwrite(
     path: Path,
     force: bool,

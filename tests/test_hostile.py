@@ -479,8 +479,11 @@ def pty_output(*args: object) -> bytes:
 def test_no_control_byte_from_a_file_reaches_the_terminal(cli, tmp_path: Path):
     bank = HOSTILE / "bank-prompt-with-escapes.yaml"
     evil = "Dana\x1b]52;c;aGk=\x07\x1b[2J\u202e\u0085Reyes"
+    typed = EXAMPLES / "outbound" / "answers" / "cro.yaml"
+    refused = cli(*survey_args("cro", evil, "--answers", typed, "--out", tmp_path / "x.yaml"))
+    assert refused.exit_code == 2 and "\x1b" not in refused.stderr  # a name is one visible line
     files = []
-    for role, name in (("cro", evil), ("vp_sales", "Sam\x1b[31m Ortiz\x9b")):
+    for role, name in (("cro", "Dana Reyes"), ("vp_sales", "Sam Ortiz")):
         answers = tmp_path / f"{role}-answers.yaml"
         source = (EXAMPLES / "outbound" / "answers" / f"{role}.yaml").read_text()
         answers.write_text(source)

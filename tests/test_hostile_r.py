@@ -208,3 +208,114 @@ def test_r14_a_stray_system_error_names_its_folder_not_stdout(cli, tmp_path, mon
     result = cli("portfolio", tmp_path)
     assert result.exit_code == 2
     assert result.stderr == f"{folder}: cannot use it: Permission denied\n"
+
+
+EXAMPLE_ROUND = Path(__file__).resolve().parents[1] / "examples" / "outbound"
+CRO, VP = EXAMPLE_ROUND / "cro.yaml", EXAMPLE_ROUND / "vp_sales.yaml"
+FAKE_LINES = "Dana\\nAlignment 100/100\\nThe answers agree\\nReyes"
+
+
+def response_named(tmp_path: Path, name_yaml: str, source: Path = CRO) -> Path:
+    """The example CRO response with its respondent's name as written in YAML (quoted)."""
+    out = tmp_path / source.name
+    text = source.read_text().replace("  name: Dana Reyes\n", f'  name: "{name_yaml}"\n')
+    assert name_yaml in text
+    out.write_text(text)
+    return out
+
+
+def one_line_refusal(result, source: Path) -> str:
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{source}:") and "Traceback" not in line
+    return line
+
+
+# R9: a name is one line: one with line breaks is refused, never printed as fake report lines
+def test_r9_a_respondent_name_with_line_breaks_is_refused(cli, tmp_path):
+    forged_name = response_named(tmp_path, FAKE_LINES)
+    result = cli("compare", forged_name, VP)
+    line = one_line_refusal(result, forged_name)
+    assert "one line" in line
+    assert "Alignment 100/100" not in result.stdout
+
+
+def test_r9_an_invited_name_with_line_breaks_is_refused_by_status(cli, tmp_path):
+    folder = tmp_path / "acme"
+    cli("init", folder, "--client", "Acme", "--bank", "outbound", "--round", "2026-Q4",
+        "--person", "cro=Dana Reyes", "--person", "vp_sales=Sam Ortiz")  # fmt: skip
+    engagement = folder / "ownerdiag.yaml"
+    text = engagement.read_text().replace("name: Sam Ortiz", f'name: "Sam{FAKE_LINES}"')
+    engagement.write_text(text)
+    result = cli("status", "--dir", folder)
+    one_line_refusal(result, engagement)
+    assert "Alignment" not in result.stdout
+
+
+# R10: noncharacters and lone surrogates are escaped (or refused) wherever they would go
+@pytest.mark.parametrize("char", ["\\uFFFE", "\\uFFFF", "\\uFDD0", "\\U0010FFFF"])
+def test_r10_a_name_with_a_noncharacter_or_lone_surrogate_is_refused(cli, tmp_path, char):
+    forged_name = response_named(tmp_path, f"Dana{char}Reyes")
+    result = cli("compare", forged_name, VP, "--out", tmp_path / "r.xlsx")
+    line = one_line_refusal(result, forged_name)
+    assert "one line" in line
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "json", "html"])
+def test_r10_noncharacters_in_an_answer_are_escaped_in_every_format(cli, tmp_path, fmt):
+    import zipfile
+    from xml.dom import minidom
+
+    answer = with_text_answer(CRO, tmp_path, "We\\uFFFE own\\uFFFF it\\U0001FFFE")
+    out = tmp_path / f"r.{fmt}"
+    result = cli("compare", answer, VP, "--out", out)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    if fmt == "xlsx":
+        with zipfile.ZipFile(out) as book:
+            for name in book.namelist():
+                if name.endswith(".xml"):
+                    minidom.parseString(book.read(name))  # well-formed, or this raises
+                    data += book.read(name)
+    for raw in ("\ufffe", "\uffff", "\U0001fffe"):
+        assert raw.encode() not in data, fmt
+    assert b"\\ufffe" in data.lower() or b"\\\\ufffe" in data.lower(), fmt
+
+
+def with_text_answer(response: Path, tmp_path: Path, answer_yaml: str) -> Path:
+    """A copy of the response with its first written answer as ``answer_yaml`` (quoted)."""
+    import yaml
+
+    data = yaml.safe_load(response.read_text())
+    key = next(k for k, v in data["answers"].items() if isinstance(v, str) and " " in v)
+    data["answers"][key] = "PLACEHOLDER"
+    out = tmp_path / response.name
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    out.write_text(text.replace("PLACEHOLDER", f'"{answer_yaml}"'))
+    return out
+
+
+# R10: a lone surrogate (what undecodable bytes typed or passed on the command line become)
+def test_r10_a_lone_surrogate_in_an_invited_name_is_refused_in_one_line(cli, tmp_path):
+    folder = tmp_path / "acme"
+    result = cli("init", folder, "--client", "Acme", "--bank", "outbound",
+                 "--person", "cro=Dana\udcffReyes", "--person", "vp_sales=Sam Ortiz")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("ownerdiag.yaml: people") and "name" in line
+    assert not (folder / "ownerdiag.yaml").exists()
+
+
+# R9: the survey refuses such a name before asking anything, and writes nothing
+@pytest.mark.parametrize("name", ["Dana\nAlignment 100/100", "Dana\x1b[2J", "Dana\ufffe"])
+def test_r9_the_survey_refuses_a_name_that_is_not_one_visible_line(cli, tmp_path, name):
+    from .conftest import survey_args
+
+    answers = EXAMPLE_ROUND / "answers" / "cro.yaml"
+    out = tmp_path / "cro.yaml"
+    result = cli(*survey_args("cro", name, "--answers", answers, "--out", out))
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert "not one line of visible text" in line and "\x1b" not in line
+    assert not out.exists()

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from ownerdiag.core.fields import BankId, Line, SnakeId, Strict, Text
+from ownerdiag.core.fields import BankId, Line, SnakeId, Strict
 from ownerdiag.core.models import Bank, Response
 from ownerdiag.core.text import text_key
 
@@ -23,7 +23,7 @@ ROUND_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 class Person(Strict):
-    name: Text
+    name: Line
     role: SnakeId
 
     def key(self) -> tuple[str, str]:

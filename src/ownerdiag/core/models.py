@@ -23,7 +23,6 @@ from ownerdiag.core.fields import (
     LongText,
     SnakeId,
     Strict,
-    Text,
 )
 from ownerdiag.core.kinds import Question, QuestionBase
 
@@ -275,7 +274,7 @@ class BankRef(Strict):
 
 
 class Respondent(Strict):
-    name: Text
+    name: Line
     role: SnakeId
 
 

@@ -319,3 +319,94 @@ def test_r9_the_survey_refuses_a_name_that_is_not_one_visible_line(cli, tmp_path
     (line,) = result.stderr.splitlines()
     assert "not one line of visible text" in line and "\x1b" not in line
     assert not out.exists()
+
+
+# R8: a time without a zone is read as UTC, never an offset-naive traceback
+@pytest.mark.parametrize("fmt", ["terminal", "html", "xlsx", "json"])
+def test_r8_a_finished_at_without_a_zone_is_read_as_utc(cli, tmp_path, fmt):
+    naive = tmp_path / "cro.yaml"
+    naive.write_text(
+        CRO.read_text()
+        .replace("finished_at: '2026-11-24T06:52:13Z'", "finished_at: '2026-11-24T06:52:13'")
+        .replace("started_at: '2026-11-24T06:52:13Z'", "started_at: '2026-11-24T06:50:00'")
+    )
+    assert naive.read_text() != CRO.read_text()
+    result = cli("compare", naive, VP, "-f", fmt, "--out", tmp_path / f"r.{fmt}")
+    assert result.exit_code == 0, result.output
+    with_zone = cli("compare", CRO, VP, "-f", "json").stdout
+    if fmt == "json":
+        assert (
+            json.loads((tmp_path / "r.json").read_text())["summary"]
+            == json.loads(with_zone)["summary"]
+        )
+
+
+def test_r8_trend_reads_rounds_whose_times_have_no_zone(cli, tmp_path):
+    rounds = []
+    next_quarter = EXAMPLE_ROUND.with_name("outbound-next-quarter")
+    for name, source in (("q3", EXAMPLE_ROUND), ("q4", next_quarter)):
+        folder = tmp_path / name
+        shutil.copytree(source, folder)
+        for path in sorted(folder.glob("*.yaml"))[:1] if name == "q4" else []:
+            path.write_text(path.read_text().replace("Z'\n", "'\n"))  # one file, one round
+        rounds.append(folder)
+    result = cli("trend", *rounds)
+    assert result.exit_code == 0, result.output
+
+
+def engagement(cli, tmp_path: Path) -> Path:
+    folder = tmp_path / "acme"
+    made = cli("init", folder, "--client", "Acme", "--bank", "outbound", "--round", "2026-Q4",
+               "--person", "cro=Dana Reyes", "--person", "vp_sales=Sam Ortiz")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    return folder
+
+
+# R8: an invited role the bank does not have is refused when the engagement is read
+@pytest.mark.parametrize("command", [["invite"], ["status"], ["compare"]])
+def test_r8_an_invited_role_not_in_the_bank_is_one_line(cli, tmp_path, monkeypatch, command):
+    folder = engagement(cli, tmp_path)
+    file = folder / "ownerdiag.yaml"
+    file.write_text(file.read_text().replace("role: vp_sales", "role: chief_of_fun"))
+    monkeypatch.chdir(folder)
+    result = cli(*command)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{file}") and "chief_of_fun" in line and "cro" in line
+
+
+# R8: a round folder that is a symlink loop is one line, not a RuntimeError
+@pytest.mark.parametrize("command", [["trend"], ["status"], ["compare"], ["invite"]])
+def test_r8_a_round_folder_that_is_a_symlink_loop_is_one_line(cli, tmp_path, monkeypatch, command):
+    folder = engagement(cli, tmp_path)
+    monkeypatch.chdir(folder)
+    assert cli("new-round", "2027-Q1").exit_code == 0
+    loop = folder / "2027-Q1"
+    loop.rmdir()
+    loop.symlink_to("2027-Q1")  # points at itself
+    result = cli(*command)
+    assert result.exit_code in (0, 2), result.output
+    assert "internal error" not in result.stderr and len(result.stderr.splitlines()) <= 1
+    if result.exit_code == 2:
+        assert str(loop) in result.stderr or "2027-Q1" in result.stderr
+
+
+# R13: a round folder that is a link out of the engagement is refused; nothing is written there
+@pytest.mark.parametrize("command", ["invite", "survey"])
+def test_r13_a_round_folder_linked_out_of_the_engagement_is_refused(
+    cli, tmp_path, monkeypatch, command
+):
+    folder = engagement(cli, tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    round_dir = folder / "2026-Q4"
+    round_dir.rmdir()
+    round_dir.symlink_to(outside)
+    monkeypatch.chdir(folder)
+    answers = EXAMPLE_ROUND / "answers" / "cro.yaml"
+    args = ["survey", "--person", "Dana Reyes", "--answers", answers]
+    result = cli(*(["invite"] if command == "invite" else args))
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{round_dir}:") and "outside" in line
+    assert list(outside.iterdir()) == []

@@ -104,7 +104,7 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
 
     context = EngagementContext(start, bank_dirs)
     found, bank = context.found, context.bank()
-    forms = found.round_dir() / "forms"
+    forms = found.round_to_write() / "forms"
     make_folder(forms)
     lines = []
     for person in found.engagement.people:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Annotated, Union
 
@@ -34,6 +35,15 @@ Line = Annotated[
     AfterValidator(_one_visible_line),
 ]
 """A name, title, label or version: shown in headers, file comments and table cells."""
+
+
+def _zoned(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+Moment = Annotated[datetime, AfterValidator(_zoned)]
+"""A point in time; one written without a zone is read as UTC (the zone ownerdiag writes), so
+times from different files can always be compared."""
 
 # Union, not |: pydantic reads this at run time on Python 3.10 as well. Strict: a YAML `true`
 # is not a rating of 1, nor a number a text answer.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -21,6 +20,7 @@ from ownerdiag.core.fields import (
     Choice,
     Line,
     LongText,
+    Moment,
     SnakeId,
     Strict,
 )
@@ -289,8 +289,8 @@ class _SavedFile(Strict):
 
     format: str
     bank: BankRef
-    started_at: datetime
-    finished_at: datetime | None = None
+    started_at: Moment
+    finished_at: Moment | None = None
     tool_version: str = ""
     complete: bool = False
 

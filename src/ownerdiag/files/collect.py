@@ -13,6 +13,7 @@ from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
+from ownerdiag.files.storage import real_path
 from ownerdiag.files.yamlio import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -277,13 +278,14 @@ def follow_rounds(
         )
     seen: dict[Path, Path] = {}
     for folder in folders:
-        if folder.resolve() in seen:
+        real = real_path(folder)
+        if real in seen:
             raise InputError.single(
-                f"this round is given twice (also as {seen[folder.resolve()]})",
+                f"this round is given twice (also as {seen[real]})",
                 str(folder),
                 "give each round's folder once, oldest first",
             )
-        seen[folder.resolve()] = folder
+        seen[real] = folder
     comparisons, meetings = [], []
     for folder in folders:
         bank, responses = gather_round(folder, bank_dirs, allow_incomplete, bank_ref)

@@ -21,6 +21,7 @@ from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import InputError
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
+from ownerdiag.files.storage import real_path
 from ownerdiag.files.yamlio import dump_yaml, read_yaml
 
 README = """\
@@ -55,6 +56,19 @@ class Found:
     def round_dir(self, round: Round | None = None) -> Path:
         return self.root / (round or self.engagement.current).name
 
+    def round_to_write(self) -> Path:
+        """The current round's folder, to write into: refused when it is a link leading out of
+        the engagement (forms and responses would land wherever it points)."""
+        folder = self.round_dir()
+        real = real_path(folder)
+        if not real.is_relative_to(real_path(self.root)):
+            raise InputError.single(
+                f"this round's folder leads outside the engagement, to {real}",
+                str(folder),
+                "make the round a folder inside the engagement",
+            )
+        return folder
+
     def bank_file(self) -> str | None:
         """The engagement's bank file, when it names a file rather than a bank id."""
         local = self.root / self.engagement.bank
@@ -65,7 +79,19 @@ class Found:
         return self.bank_file() or self.engagement.bank
 
     def bank(self, bank_dirs: Sequence[Path] = ()) -> Bank:
-        return banks.resolve(self.bank_ref(), bank_dirs).bank
+        """The bank everyone answers; a person invited in a role it does not have is refused."""
+        return self.checked(banks.resolve(self.bank_ref(), bank_dirs).bank)
+
+    def checked(self, bank: Bank) -> Bank:
+        """``bank``, once every person invited has a role in it."""
+        for person in self.engagement.people:
+            if person.role not in bank.roles:
+                raise InputError.single(
+                    f"{person.name} is invited as {person.role!r}, not a role of bank {bank.id}",
+                    str(self.file),
+                    f"use one of its roles: {', '.join(bank.roles)}",
+                )
+        return bank
 
     def title(self, round: Round | None = None) -> str:
         return f"{self.engagement.client} — {(round or self.engagement.current).name}"
@@ -85,7 +111,7 @@ def round_named(found: Found, name: str) -> Round:
 def round_of(found: Found, folder: Path) -> Round | None:
     """The round whose folder ``folder`` is, or is inside."""
     try:
-        parts = folder.resolve().relative_to(found.root.resolve()).parts
+        parts = real_path(folder).relative_to(real_path(found.root)).parts
     except ValueError:
         return None
     return found.engagement.round(parts[0]) if parts else None
@@ -168,7 +194,7 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     """Where a person's response goes: the survey's own file name, in the current round."""
     from ownerdiag.files.documents import default_out
 
-    return found.round_dir() / default_out(bank.id, role, name).name
+    return found.round_to_write() / default_out(bank.id, role, name).name
 
 
 def engagements_under(folder: Path, depth: int = 2) -> list[Path]:
@@ -214,6 +240,7 @@ def round_responses(found: Found, bank: Bank, round: Round | None = None) -> lis
     refused until one is removed."""
     chosen = round or found.engagement.current
     folder = found.round_dir(chosen)
+    found.checked(bank)
     current = round_status(found.engagement, chosen.name, bank.content_hash(), seen_in(folder))
     if current.doubled:
         file = current.doubled[0]

@@ -39,6 +39,16 @@ def make_folder(path: Path) -> None:
         ) from None
 
 
+def real_path(path: Path) -> Path:
+    """Where ``path`` really is, every link followed; a loop of links is one line naming it."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError up to Python 3.12, OSError (ELOOP) after
+        raise InputError.single(
+            "is a loop of symbolic links", str(path), "make it a folder, or a link to one"
+        ) from None
+
+
 def folder_entries(folder: Path) -> list[os.DirEntry[str]]:
     """What ``folder`` holds, sorted by name, or one line naming the folder and why not."""
     try:

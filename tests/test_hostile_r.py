@@ -410,3 +410,54 @@ def test_r13_a_round_folder_linked_out_of_the_engagement_is_refused(
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{round_dir}:") and "outside" in line
     assert list(outside.iterdir()) == []
+
+
+# R12: two new-round at once both land in ownerdiag.yaml (40 racing pairs, 0 rounds lost)
+@pytest.mark.slow
+def test_r12_racing_new_rounds_lose_no_round(cli, tmp_path):
+    import subprocess
+    import sys
+
+    import yaml
+
+    exe = str(Path(sys.executable).with_name("ownerdiag"))
+    template = engagement(cli, tmp_path)
+    lost, refused = 0, []
+    for pair in range(40):
+        folder = tmp_path / f"pair-{pair}"
+        shutil.copytree(template, folder)
+        racers = [
+            subprocess.Popen([exe, "new-round", name], cwd=folder, stderr=subprocess.PIPE)
+            for name in ("2027-Q1", "2027-Q2")
+        ]
+        codes = [(r.wait(timeout=60), r.stderr.read()) for r in racers]  # type: ignore[union-attr]
+        refused += [err for code, err in codes if code != 0]
+        rounds = [
+            r["name"] for r in yaml.safe_load((folder / "ownerdiag.yaml").read_text())["rounds"]
+        ]
+        lost += len({"2027-Q1", "2027-Q2"} - set(rounds))
+    assert (lost, refused) == (0, [])
+
+
+# R11: a lock file (the survey's, the engagement's) is never a planted link nor someone else's
+@pytest.mark.parametrize("plant", ["link", "fifo", "someone else's"])
+def test_r11_a_planted_lock_file_is_refused_and_not_followed(cli, tmp_path, monkeypatch, plant):
+    folder = engagement(cli, tmp_path)
+    target = tmp_path / "made-through-the-link"
+    lock = folder / ".ownerdiag.yaml.lock"
+    if plant == "link":
+        lock.symlink_to(target)
+    elif plant == "fifo":
+        os.mkfifo(lock)
+    elif os.getuid() == 0:
+        lock.write_text("")
+        os.chown(lock, 65534, 65534)
+    else:
+        pytest.skip("only root can give a file to another user")
+    monkeypatch.chdir(folder)
+    result = cli("new-round", "2027-Q1")
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    said = {"link": "a symbolic link", "fifo": "not a regular file"}.get(plant, plant)
+    assert line.startswith(f"{lock}: this lock file is {said}")
+    assert not target.exists() and "2027-Q1" not in (folder / "ownerdiag.yaml").read_text()

@@ -143,16 +143,19 @@ def _differs(page: Path, text: str) -> bool:
 
 
 def new_round(start: Path | None, name: str | None) -> Outcome:
-    from ownerdiag.core.engagement import ENGAGEMENT_FILE, next_quarter
+    from ownerdiag.core.engagement import next_quarter
     from ownerdiag.files import engagements
-    from ownerdiag.files.storage import make_folder, write_atomic
+    from ownerdiag.files.storage import make_folder
 
     found = EngagementContext(start).found
-    chosen = name or next_quarter(found.engagement.current.name, date.today())
-    current = found.engagement.model_dump()
-    updated = engagement_from(**{**current, "rounds": [*current["rounds"], {"name": chosen}]})
+
+    def add_round(engagement: Any) -> Any:  # the file as it is now, under its lock
+        latest = name or next_quarter(engagement.current.name, date.today())
+        current = engagement.model_dump()
+        return engagement_from(**{**current, "rounds": [*current["rounds"], {"name": latest}]})
+
+    chosen = engagements.update(found, add_round).current.name
     make_folder(found.root / chosen)
-    write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
     return Outcome(
         notes=[f"Round {chosen} started in {found.root / chosen}. Next: ownerdiag invite"]
     )

@@ -4,7 +4,7 @@ read and written like every other file, and a round's folder read for its status
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -141,6 +141,17 @@ def required(start: Path | None = None) -> Found:
 
 def load(path: Path) -> Engagement:
     return validate(Engagement, read_yaml(path), "engagement file")
+
+
+def update(found: Found, change: Callable[[Engagement], Engagement]) -> Engagement:
+    """``ownerdiag.yaml`` read afresh, changed and written back under its lock (the survey's
+    kind, waited for): two commands at once both land, neither overwrites the other."""
+    from ownerdiag.files.storage import exclusive, write_atomic
+
+    with exclusive(found.file, "engagement file", wait=True):
+        updated = change(load(found.file))
+        write_atomic(found.file, to_yaml(updated), force=True)
+    return updated
 
 
 def to_yaml(engagement: Engagement) -> str:

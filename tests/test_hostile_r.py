@@ -461,3 +461,21 @@ def test_r11_a_planted_lock_file_is_refused_and_not_followed(cli, tmp_path, monk
     said = {"link": "a symbolic link", "fifo": "not a regular file"}.get(plant, plant)
     assert line.startswith(f"{lock}: this lock file is {said}")
     assert not target.exists() and "2027-Q1" not in (folder / "ownerdiag.yaml").read_text()
+
+
+# R3 (fixed before this pass, in 83f1a5b): a form page that is a pipe or a link to /dev/zero
+@pytest.mark.parametrize("make", ["fifo", "dev-zero-link"])
+def test_r3_an_existing_form_page_that_is_a_device_is_one_line(cli, tmp_path, monkeypatch, make):
+    folder = engagement(cli, tmp_path)
+    forms = folder / "2026-Q4" / "forms"
+    forms.mkdir()
+    page = forms / "outbound-cro-dana-reyes.html"
+    if make == "fifo":
+        os.mkfifo(page)
+    else:
+        page.symlink_to("/dev/zero")
+    monkeypatch.chdir(folder)
+    result = cli("invite")
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{page}: not a regular file")

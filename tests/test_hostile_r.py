@@ -479,3 +479,13 @@ def test_r3_an_existing_form_page_that_is_a_device_is_one_line(cli, tmp_path, mo
     assert result.exit_code == 2, result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{page}: not a regular file")
+
+
+# R16: escape sequences in a folder's name reach no success line raw
+def test_r16_a_folder_name_with_escapes_is_shown_literally_when_written_to(cli, tmp_path):
+    folder = tmp_path / "acme\x1b]0;owned\x07\x1b[2J"
+    folder.mkdir()
+    result = cli("compare", CRO, VP, "-f", "json", "--out", folder / "r.json")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "Wrote " in result.stderr and "acme\\u001b]0;owned\\u0007" in result.stderr

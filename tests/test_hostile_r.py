@@ -489,3 +489,21 @@ def test_r16_a_folder_name_with_escapes_is_shown_literally_when_written_to(cli, 
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "Wrote " in result.stderr and "acme\\u001b]0;owned\\u0007" in result.stderr
+
+
+# R20: every HTML report carries a Content-Security-Policy: no script, no request
+@pytest.mark.parametrize("document", ["compare", "trend", "charter", "portfolio"])
+def test_r20_html_reports_forbid_scripts_and_requests(cli, small_desk, document):
+    import re
+
+    args = {
+        "compare": ["compare", CRO, VP],
+        "trend": ["trend", EXAMPLE_ROUND, EXAMPLE_ROUND.with_name("outbound-next-quarter")],
+        "charter": ["charter", CRO, VP],
+        "portfolio": ["portfolio", small_desk],
+    }[document]
+    html = cli(*args, "-f", "html").stdout
+    (policy,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    policy = policy.replace("&#39;", "'")
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert "form-action 'none'" in policy and "base-uri 'none'" in policy

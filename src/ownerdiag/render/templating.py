@@ -59,6 +59,13 @@ def _html_value(value: Any) -> Any:
     return literal(value) if isinstance(value, str) else value
 
 
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+"""An HTML report runs no script and makes no request: its styles and pictures are inline."""
+
+
 @cache
 def environment(kind: str) -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -71,8 +78,11 @@ def environment(kind: str) -> Environment:
         "keep_trailing_newline": True,
     }
     if kind == "html":
+        from markupsafe import Markup
+
         env = Environment(autoescape=True, finalize=_html_value, **common)
         env.filters["css_string"] = css_string
+        env.globals["report_csp"] = Markup(REPORT_CSP)
         return env
     return Environment(autoescape=False, finalize=md_escape, **common)
 

@@ -19,6 +19,7 @@ import pytest
 from ownerdiag.files.banks import builtin_dir
 
 from .conftest import EXAMPLES, survey_args
+from .make_hostile import ENGAGEMENT
 
 HOSTILE = Path(__file__).parent / "hostile"
 CORPUS = sorted(HOSTILE.iterdir())
@@ -49,6 +50,22 @@ def folder_with(path: Path, tmp: Path) -> Path:
     return folder
 
 
+def engagement_with(engagement_file: Path | None, response: Path | None, tmp: Path) -> Path:
+    """An engagement under ``tmp/desk`` whose ownerdiag.yaml, or one response in its round,
+    is the hostile file."""
+    folder = tmp / "desk" / "acme"
+    (folder / "2026-Q4").mkdir(parents=True, exist_ok=True)
+    if engagement_file is not None:
+        shutil.copy(engagement_file, folder / "ownerdiag.yaml")
+    else:
+        (folder / "ownerdiag.yaml").write_text(ENGAGEMENT)
+    for source in (CRO, VP):
+        shutil.copy(source, folder / "2026-Q4" / source.name)
+    if response is not None:
+        shutil.copy(response, folder / "2026-Q4" / "hostile.yaml")
+    return folder
+
+
 READERS: dict[str, Callable[[Path, Path], list[object]]] = {
     "compare": lambda f, tmp: ["compare", f, VP],
     "bank validate": lambda f, tmp: ["bank", "validate", f],
@@ -63,6 +80,18 @@ READERS: dict[str, Callable[[Path, Path], list[object]]] = {
     "charter --decisions": lambda f, tmp: ["charter", CRO, VP, "--decisions", f],
     "trend": lambda f, tmp: ["trend", round_with(f, tmp), EXAMPLES / "outbound-next-quarter"],
     "banks --bank-dir": lambda f, tmp: ["banks", "--bank-dir", folder_with(f, tmp)],
+    "status (engagement file)": lambda f, tmp: ["status", "--dir", engagement_with(f, None, tmp)],
+    "invite (engagement file)": lambda f, tmp: ["invite", "--dir", engagement_with(f, None, tmp)],
+    "new-round (engagement file)": lambda f, tmp: [
+        "new-round", "2027-Q1", "--dir", engagement_with(f, None, tmp)
+    ],
+    "status (a response)": lambda f, tmp: ["status", "--dir", engagement_with(None, f, tmp)],
+    "compare (engagement round)": lambda f, tmp: [
+        "compare", engagement_with(None, f, tmp) / "2026-Q4"
+    ],
+    "portfolio (a response)": lambda f, tmp: [
+        "portfolio", engagement_with(None, f, tmp).parent, "--names", "--strict"
+    ],
 }  # fmt: skip
 
 
@@ -85,7 +114,9 @@ def limited() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("reader", ["compare", "bank validate"])
+@pytest.mark.parametrize(
+    "reader", ["compare", "bank validate", "status (engagement file)", "portfolio (a response)"]
+)
 def test_the_corpus_in_real_processes_under_a_memory_cap_and_a_timeout(tmp_path: Path, reader):
     for path in CORPUS:
         args = [str(a) for a in READERS[reader](path, tmp_path)]

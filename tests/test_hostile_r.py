@@ -507,3 +507,19 @@ def test_r20_html_reports_forbid_scripts_and_requests(cli, small_desk, document)
     policy = policy.replace("&#39;", "'")
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert "form-action 'none'" in policy and "base-uri 'none'" in policy
+
+
+# R6 for the desk's status: a client folder that cannot be read is listed, not dropped
+def test_r6_status_at_a_desk_lists_a_client_folder_it_cannot_read(
+    cli, small_desk, tmp_path, monkeypatch
+):
+    desk = desk_copy(small_desk, tmp_path)
+    gone = desk / "team-b"  # a folder of clients, one level down
+    gone.mkdir()
+    (desk / "client-0001").rename(gone / "client-0001")
+    unreadable(monkeypatch, gone)
+    result = cli("status", "--dir", desk, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["clients"]) == 2
+    assert [p for p in data["problems"] if p.startswith(f"{gone}: cannot read this folder")]

@@ -169,9 +169,10 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
 
     chosen = "terminal" if format == "table" else format
     if engagements.find(start) is None:
-        clients = engagements.engagements_under(start or Path.cwd())
+        unreadable: list[str] = []
+        clients = engagements.engagements_under(start or Path.cwd(), unreadable=unreadable)
         if clients:
-            desk = _desk(clients, bank_dirs)
+            desk = _desk(clients, bank_dirs, unreadable)
             return Outcome(
                 Document("desk", desk, chosen, pager=False), tripped=check and desk.anyone_missing
             )
@@ -184,12 +185,12 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
     )
 
 
-def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path]) -> Any:
+def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path], unreadable: list[str]) -> Any:
     """Each engagement's current round; one that cannot be read is a problem line."""
     from ownerdiag.core.engagement import Desk, desk_line
     from ownerdiag.files import engagements
 
-    lines, problems = [], []
+    lines, problems = [], list(unreadable)
     for folder in folders:
         try:
             found = engagements.required(folder)

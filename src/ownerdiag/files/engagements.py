@@ -21,7 +21,7 @@ from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import InputError
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
-from ownerdiag.files.storage import real_path
+from ownerdiag.files.storage import exclusive, folder_entries, real_path, write_atomic
 from ownerdiag.files.yamlio import dump_yaml, read_yaml
 
 README = """\
@@ -146,8 +146,6 @@ def load(path: Path) -> Engagement:
 def update(found: Found, change: Callable[[Engagement], Engagement]) -> Engagement:
     """``ownerdiag.yaml`` read afresh, changed and written back under its lock (the survey's
     kind, waited for): two commands at once both land, neither overwrites the other."""
-    from ownerdiag.files.storage import exclusive, write_atomic
-
     with exclusive(found.file, "engagement file", wait=True):
         updated = change(load(found.file))
         write_atomic(found.file, to_yaml(updated), force=True)
@@ -208,18 +206,24 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     return found.round_to_write() / default_out(bank.id, role, name).name
 
 
-def engagements_under(folder: Path, depth: int = 2) -> list[Path]:
+def engagements_under(
+    folder: Path, depth: int = 2, unreadable: list[str] | None = None
+) -> list[Path]:
     """The engagement folders (holding an ``ownerdiag.yaml``) up to ``depth`` levels below
-    ``folder``, sorted; never following a link out."""
+    ``folder``, sorted; never following a link out. A folder below that cannot be listed is
+    added to ``unreadable`` (a problem line each)."""
     found: list[Path] = []
     level = [folder]
     for _ in range(depth):
         below: list[Path] = []
         for parent in level:
             try:
-                children = sorted(p for p in parent.iterdir() if p.is_dir() and not p.is_symlink())
-            except OSError:
+                entries = folder_entries(parent)
+            except InputError as exc:
+                if parent != folder and unreadable is not None:
+                    unreadable.append(str(exc.problems[0]))
                 continue
+            children = [parent / e.name for e in entries if e.is_dir(follow_symlinks=False)]
             for child in children:
                 (found if (child / ENGAGEMENT_FILE).is_file() else below).append(child)
         level = below

@@ -4,8 +4,8 @@
     python benchmarks/desk_bench.py --orgs 200      # one size
 
 Each engagement has two rounds of two or three leaders (outbound and revenue-leadership banks,
-alternating), so 500 engagements are 2,500 response files. The first portfolio run reads every
-file and writes each round's cache; the cached figure is the median of the runs after it. Peak
+alternating), so 500 engagements are 2,500 response files. Every portfolio run reads every file
+(nothing is cached); the figure is the median of the runs. Peak
 memory is the largest maximum resident set size of the child processes. The per-file cost is
 the wall time divided by the number of response files read (start-up included).
 """
@@ -46,24 +46,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("ownerdiag"))
-    print(
-        "| engagements | response files | portfolio, first run | per file | portfolio, cached "
-        "| per file | peak memory | status |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| engagements | response files | portfolio | per file | peak memory | status |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for orgs in args.orgs or [500, 1000]:
         with tempfile.TemporaryDirectory() as tmp:
             desk = Path(tmp)
             make_desk(desk, orgs)
             files = sum(1 for _ in desk.rglob("*.yaml")) - orgs  # minus each ownerdiag.yaml
             command = [exe, "portfolio", str(desk), "-f", "json"]
-            cold, cold_peak = timed(command, desk, 1)  # writes each round's cache
-            warm, peak = timed(command, desk, args.runs)
+            wall, peak = timed(command, desk, args.runs)
             status, _ = timed([exe, "status"], desk / "client-0000", args.runs)
             print(
-                f"| {orgs} | {files} | {cold:.2f} s | {1000 * cold / files:.2f} ms "
-                f"| {warm:.2f} s | {1000 * warm / files:.2f} ms | {max(peak, cold_peak):.0f} MiB "
-                f"| {1000 * status:.0f} ms |"
+                f"| {orgs} | {files} | {wall:.2f} s | {1000 * wall / files:.2f} ms "
+                f"| {peak:.0f} MiB | {1000 * status:.0f} ms |"
             )
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores")
 

@@ -13,6 +13,20 @@ ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "hostile"
 
 
+ENGAGEMENT = """\
+format: ownerdiag-engagement/1
+client: Acme
+bank: outbound
+people:
+- name: Dana Reyes
+  role: cro
+- name: Sam Ortiz
+  role: vp_sales
+rounds:
+- name: 2026-Q4
+"""
+
+
 def first(pattern: str, text: str) -> re.Match[str]:
     found = re.search(pattern, text, re.M)
     assert found, pattern
@@ -39,6 +53,17 @@ def main() -> None:
         "response-wrong-format-stamp.yaml": response.replace(
             "ownerdiag-response/1", "ownerdiag-response/9"
         ),
+        "response-name-with-line-breaks.yaml": response.replace(
+            "name: Dana Reyes", 'name: "Dana\\nAlignment 100/100\\nThe answers agree\\nReyes"'
+        ),
+        "response-name-with-noncharacters.yaml": response.replace(
+            "name: Dana Reyes", 'name: "Dana\\uFFFE\\uFFFFReyes"'
+        ),
+        "response-times-without-a-zone.yaml": response.replace("Z'\n", "'\n"),
+        "engagement-name-with-line-breaks.yaml": ENGAGEMENT.replace(
+            "name: Sam Ortiz", 'name: "Sam\\nAlignment 100/100\\nOrtiz"'
+        ),
+        "engagement-role-not-in-the-bank.yaml": ENGAGEMENT.replace("role: vp_sales", "role: ceo"),
         "bank-version-with-line-break.yaml": re.sub(
             r'(?m)^version: "([^"]*)"', lambda m: f'version: "{m[1]}\\nX"', bank, count=1
         ),

@@ -4,6 +4,7 @@ status before and after, compare and charter with no file arguments, a second ro
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -186,10 +187,23 @@ def test_init_says_in_one_line_what_is_wrong(cli, tmp_path: Path):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
-def test_a_name_with_escape_sequences_is_refused_in_one_line(cli, tmp_path: Path):
+def test_a_name_with_escape_sequences_is_refused_and_markup_shown_literally(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     folder = tmp_path / "esc"
-    person = "cro=Dana\x1b]0;pwned\x07"
-    made = cli("init", folder, "--client", "E", "--bank", "outbound", "--person", person)
-    assert made.exit_code == 2 and len(made.stderr.strip().splitlines()) == 1
-    assert "\x1b" not in made.stderr and "one line of visible text" in made.stderr
-    assert not folder.exists()
+    refused = cli("init", folder, "--client", "E", "--bank", "outbound",
+                  "--person", "cro=Dana\x1b]0;pwned\x07")  # fmt: skip
+    assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1
+    assert "\x1b" not in refused.stderr and "one line" in refused.stderr
+    made = cli("init", folder, "--client", "E", "--bank", "outbound",
+               "--person", "cro=[bold red]Dana[/] <b>R</b>")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    monkeypatch.chdir(folder)
+    shown = cli("invite").stdout
+    assert "[bold red]Dana[/] <b>R</b> (Chief Revenue Officer):" in shown
+    engagement = folder / "ownerdiag.yaml"
+    text = re.sub(r"name: .*Dana.*", 'name: "Dana\\\\e]0;pwned\\\\a"', engagement.read_text())
+    engagement.write_text(text)
+    edited = cli("invite")
+    assert edited.exit_code == 2 and edited.stderr.startswith(f"{engagement}:")
+    assert "\x1b" not in edited.stderr and len(edited.stderr.splitlines()) == 1

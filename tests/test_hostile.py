@@ -20,6 +20,7 @@ from ownerdiag.files.banks import builtin_dir
 from ownerdiag.files.yamlio import dump_yaml, read_yaml
 
 from .conftest import EXAMPLES, survey_args
+from .make_hostile import ENGAGEMENT
 
 HOSTILE = Path(__file__).parent / "hostile"
 CORPUS = sorted(HOSTILE.iterdir())
@@ -50,6 +51,22 @@ def folder_with(path: Path, tmp: Path) -> Path:
     return folder
 
 
+def engagement_with(engagement_file: Path | None, response: Path | None, tmp: Path) -> Path:
+    """An engagement under ``tmp/desk`` whose ownerdiag.yaml, or one response in its round,
+    is the hostile file."""
+    folder = tmp / "desk" / "acme"
+    (folder / "2026-Q4").mkdir(parents=True, exist_ok=True)
+    if engagement_file is not None:
+        shutil.copy(engagement_file, folder / "ownerdiag.yaml")
+    else:
+        (folder / "ownerdiag.yaml").write_text(ENGAGEMENT)
+    for source in (CRO, VP):
+        shutil.copy(source, folder / "2026-Q4" / source.name)
+    if response is not None:
+        shutil.copy(response, folder / "2026-Q4" / "hostile.yaml")
+    return folder
+
+
 READERS: dict[str, Callable[[Path, Path], list[object]]] = {
     "compare": lambda f, tmp: ["compare", f, VP],
     "bank validate": lambda f, tmp: ["bank", "validate", f],
@@ -64,6 +81,18 @@ READERS: dict[str, Callable[[Path, Path], list[object]]] = {
     "charter --decisions": lambda f, tmp: ["charter", CRO, VP, "--decisions", f],
     "trend": lambda f, tmp: ["trend", round_with(f, tmp), EXAMPLES / "outbound-next-quarter"],
     "banks --bank-dir": lambda f, tmp: ["banks", "--bank-dir", folder_with(f, tmp)],
+    "status (engagement file)": lambda f, tmp: ["status", "--dir", engagement_with(f, None, tmp)],
+    "invite (engagement file)": lambda f, tmp: ["invite", "--dir", engagement_with(f, None, tmp)],
+    "new-round (engagement file)": lambda f, tmp: [
+        "new-round", "2027-Q1", "--dir", engagement_with(f, None, tmp)
+    ],
+    "status (a response)": lambda f, tmp: ["status", "--dir", engagement_with(None, f, tmp)],
+    "compare (engagement round)": lambda f, tmp: [
+        "compare", engagement_with(None, f, tmp) / "2026-Q4"
+    ],
+    "portfolio (a response)": lambda f, tmp: [
+        "portfolio", engagement_with(None, f, tmp).parent, "--names", "--strict"
+    ],
 }  # fmt: skip
 
 
@@ -86,7 +115,9 @@ def limited() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("reader", ["compare", "bank validate"])
+@pytest.mark.parametrize(
+    "reader", ["compare", "bank validate", "status (engagement file)", "portfolio (a response)"]
+)
 def test_the_corpus_in_real_processes_under_a_memory_cap_and_a_timeout(tmp_path: Path, reader):
     for path in CORPUS:
         args = [str(a) for a in READERS[reader](path, tmp_path)]
@@ -480,16 +511,9 @@ def pty_output(*args: object) -> bytes:
 def test_no_control_byte_from_a_file_reaches_the_terminal(cli, tmp_path: Path):
     bank = HOSTILE / "bank-prompt-with-escapes.yaml"
     evil = "Dana\x1b]52;c;aGk=\x07\x1b[2J\u202e\u0085Reyes"
+    typed = EXAMPLES / "outbound" / "answers" / "cro.yaml"
     refused = cli(
-        *survey_args(
-            "cro",
-            evil,
-            "--answers",
-            EXAMPLES / "outbound" / "answers" / "cro.yaml",
-            "--out",
-            tmp_path / "x.yaml",
-            bank=str(bank),
-        )
+        *survey_args("cro", evil, "--answers", typed, "--out", tmp_path / "x.yaml", bank=str(bank))
     )
     assert refused.exit_code == 2 and "\x1b" not in refused.stderr  # a name is one visible line
     files = []

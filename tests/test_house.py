@@ -81,9 +81,8 @@ def test_a_pipe_named_as_the_portfolio_cache_is_no_cache_and_no_hang(tmp_path: P
     desk = tmp_path / "desk"
     make_desk(desk, orgs=3)
     before = json.loads(run("portfolio", desk, "-f", "json", "--names").stdout)
-    for cache in desk.rglob(".ownerdiag-cache.json"):
-        cache.unlink()
-        os.mkfifo(cache)
+    for round_dir in desk.glob("*/2026-Q*"):
+        os.mkfifo(round_dir / ".ownerdiag-cache.json")
     after = run("portfolio", desk, "-f", "json", "--names")
     assert after.returncode == 0, after.stderr
     assert json.loads(after.stdout)["org_scores"] == before["org_scores"]

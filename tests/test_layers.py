@@ -147,3 +147,66 @@ def test_every_item_lands_in_exactly_one_report_table_or_the_quotes(example: str
     tabled = [item.question.id for _, _, items in sections(comparison) for item in items]
     quoted = [item.question.id for item in comparison.items if item.question.quoted]
     assert sorted(tabled + quoted) == sorted(q.id for q in comparison.bank.questions)
+
+
+THE_READER = {"files/yamlio.py", "files/storage.py"}
+"""The one careful reader (regular files only, capped in size) and the one writer."""
+RAW_READS = {
+    "read_bytes",
+    "read_text",
+    "open",
+    "fdopen",
+    "os.open",
+    "io.open",
+    "json.loads",
+    "os.read",
+}
+NOT_READS = {
+    ("interactive/prompts.py", 'open("/dev/tty", "w"'): "the terminal, opened to write to it",
+    ("app/outcome.py", "os.open(os.devnull, os.O_WRONLY)"): "stdout silenced, written to",
+    ("render/templating.py", "(TEMPLATES / name).read_text"): "ownerdiag's own templates",
+}
+"""Calls that look like reads but are not of a user's file, each with why."""
+
+
+def raw_reads(path: Path, relative: str) -> list[str]:
+    """``file:line: call`` for every open or read call in ``path`` outside the careful reader."""
+    source = path.read_text()
+    found = []
+    for node in ast.walk(ast.parse(source, str(path))):
+        if isinstance(node, ast.Call) and _call_name(node.func) in RAW_READS:
+            text = ast.get_source_segment(source, node) or ""
+            if not any(relative == file and text.startswith(start) for file, start in NOT_READS):
+                found.append(f"{relative}:{node.lineno}: {text[:60]}")
+    return found
+
+
+def _call_name(func: ast.expr) -> str:
+    """``open``, ``read_text`` (any object's), or ``json.loads`` and ``os.read`` by module."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if not isinstance(func, ast.Attribute):
+        return ""
+    module = getattr(func.value, "id", "")
+    return f"{module}.{func.attr}" if module in ("json", "os", "io") else func.attr
+
+
+def test_every_byte_read_goes_through_the_careful_reader():
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        relative = path.relative_to(SRC).as_posix()
+        if relative not in THE_READER:
+            found += raw_reads(path, relative)
+    assert found == []
+
+
+def test_the_raw_read_scan_sees_what_it_looks_for(tmp_path: Path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import json\nfrom pathlib import Path\n"
+        "def bad(p: Path):\n"
+        "    a = p.read_bytes()\n    b = p.read_text()\n    c = open(p)\n"
+        "    d = json.loads(p.read_text())\n    with p.open('rb') as h:\n        h.read(10)\n"
+    )
+    lines = sorted({int(f.split(":")[1]) for f in raw_reads(sample, "files/sample.py")})
+    assert lines == [4, 5, 6, 7, 8]

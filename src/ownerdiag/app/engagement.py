@@ -121,7 +121,7 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
 
     context = EngagementContext(start, bank_dirs)
     found, bank = with_invitations(context.found), context.bank()
-    forms = found.round_dir() / "forms"
+    forms = found.round_to_write() / "forms"
     make_folder(forms)
     lines = []
     for person in found.engagement.people:
@@ -153,23 +153,26 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
 
 
 def with_invitations(found: Any) -> Any:
-    """The engagement with an invitation for everyone in its current round, saved when one
-    had to be made (a person added by hand). A round made before invitations existed (no
-    opening time) is left as it was: its responses carry none."""
-    from ownerdiag.core.engagement import ENGAGEMENT_FILE
+    """The engagement with an invitation for everyone in its current round, saved (under the
+    engagement's lock) when one had to be made: a person added by hand. A round made before
+    invitations existed (no opening time) is left as it was: its responses carry none."""
     from ownerdiag.files import engagements
-    from ownerdiag.files.storage import write_atomic
 
-    current = found.engagement.current
-    missing = [p.role for p in found.engagement.people if p.role not in current.invitations]
-    if current.opened is None or not missing:
+    def missing(engagement: Any) -> list[str]:
+        current = engagement.current
+        if current.opened is None:
+            return []
+        return [p.role for p in engagement.people if p.role not in current.invitations]
+
+    def add_missing(engagement: Any) -> Any:
+        data = engagement.model_dump()
+        made = {role: new_token() for role in missing(engagement)}
+        data["rounds"][-1]["invitations"] = {**engagement.current.invitations, **made}
+        return engagement_from(**data)
+
+    if not missing(found.engagement):
         return found
-    tokens = {**current.invitations, **{role: new_token() for role in missing}}
-    data = found.engagement.model_dump()
-    data["rounds"][-1]["invitations"] = tokens
-    updated = engagement_from(**data)
-    write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
-    return engagements.Found(found.root, updated)
+    return engagements.Found(found.root, engagements.update(found, add_missing))
 
 
 def storage_key(token: str) -> str:
@@ -204,24 +207,29 @@ def new_round(
 ) -> Outcome:
     """The next round, opened now with an invitation for everyone; with ``bank_upgrade``, on
     the current version of the engagement's bank, earlier rounds staying on theirs."""
-    from ownerdiag.core.engagement import ENGAGEMENT_FILE, next_quarter
+    from ownerdiag.core.engagement import next_quarter
     from ownerdiag.files import engagements
-    from ownerdiag.files.storage import make_folder, write_atomic
+    from ownerdiag.files.storage import make_folder
 
     found = EngagementContext(start).found
-    chosen = name or next_quarter(found.engagement.current.name, date.today())
-    current = found.engagement.model_dump()
-    roles = [p.role for p in found.engagement.people]
-    rounds = [*current["rounds"], opened_round(chosen, roles)]
     notes: list[str] = []
+    pinned: str | None = None
     if bank_upgrade:
         pinned, notes = _upgraded_bank(found, bank_dirs)
-        for each in rounds[:-1]:  # the rounds before keep the bank they were answered on
-            each["bank"] = each.get("bank") or current["bank"]
-        current["bank"] = pinned
-    updated = engagement_from(**{**current, "rounds": rounds})
+
+    def add_round(engagement: Any) -> Any:  # the file as it is now, under its lock
+        latest = name or next_quarter(engagement.current.name, date.today())
+        current = engagement.model_dump()
+        roles = [p.role for p in engagement.people]
+        rounds = [*current["rounds"], opened_round(latest, roles)]
+        if pinned is not None:
+            for each in rounds[:-1]:  # the rounds before keep the bank they were answered on
+                each["bank"] = each.get("bank") or current["bank"]
+            current["bank"] = pinned
+        return engagement_from(**{**current, "rounds": rounds})
+
+    chosen = engagements.update(found, add_round).current.name
     make_folder(found.root / chosen)
-    write_atomic(found.root / ENGAGEMENT_FILE, engagements.to_yaml(updated), force=True)
     return Outcome(
         notes=[
             *notes,
@@ -282,9 +290,10 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
 
     chosen = "terminal" if format == "table" else format
     if engagements.find(start) is None:
-        clients = engagements.engagements_under(start or Path.cwd())
+        unreadable: list[str] = []
+        clients = engagements.engagements_under(start or Path.cwd(), unreadable=unreadable)
         if clients:
-            desk = _desk(clients, bank_dirs)
+            desk = _desk(clients, bank_dirs, unreadable)
             return Outcome(
                 Document("desk", desk, chosen, pager=False), tripped=check and desk.anyone_missing
             )
@@ -297,12 +306,12 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
     )
 
 
-def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path]) -> Any:
+def _desk(folders: Sequence[Path], bank_dirs: Sequence[Path], unreadable: list[str]) -> Any:
     """Each engagement's current round; one that cannot be read is a problem line."""
     from ownerdiag.core.engagement import Desk, desk_line
     from ownerdiag.files import engagements
 
-    lines, problems = [], []
+    lines, problems = [], list(unreadable)
     for folder in folders:
         try:
             found = engagements.required(folder)

@@ -61,7 +61,7 @@ def show(outcome: Outcome) -> None:
         env.stdout.write(literal(line) + "\n")
     env.stdout.flush()
     for note in outcome.notes:
-        env.note(literal(note))
+        env.note(note)
     if outcome.problems:
         raise InputError(outcome.problems)
 

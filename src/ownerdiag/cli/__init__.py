@@ -494,9 +494,9 @@ Examples:
   ownerdiag portfolio ~/clients --org "Acme Corp"
   ownerdiag portfolio ~/clients --format html --out portfolio.html
   ownerdiag portfolio ~/clients --items        how each question behaves across orgs
-Every engagement folder (and loose round folder) under the folders given is read; orgs are
-benchmarked only against orgs on the same bank. A cache
-beside each round (.ownerdiag-cache.json, safe to delete) spares re-reading unchanged files.
+Every engagement folder (and loose round folder) under the folders given is read, every file
+with the checks compare runs, on every run; orgs are benchmarked only against orgs on the same
+bank.
 """
 
 

@@ -102,11 +102,11 @@ class _Group(TyperGroup):
         except BrokenPipeError:  # `ownerdiag compare ... | head`: the reader left early
             silence_stdout()
             raise typer.Exit(ExitCode.TRIPPED if ctx.meta.get(TRIPPED) else ExitCode.OK) from None
-        except OSError as exc:  # stdout on a full disk, or another output that failed
+        except OSError as exc:  # stdout on a full disk, or another file or folder that failed
             if ctx.meta.get("ownerdiag.debug"):
                 raise
             silence_stdout()
-            fail(InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout"))
+            fail(os_problem(exc))
         except (typer.Exit, typer.Abort, ClickException):  # click's own ways out
             raise
         except Exception as exc:  # a bug: one line and its own exit code, not a conflict's 1
@@ -139,6 +139,13 @@ def fail(exc: InputError) -> NoReturn:
             problem = replace(problem, hint=ADVICE[problem.fix])
         typer.echo(literal(str(problem)), err=True)
     raise typer.Exit(ExitCode.INPUT)
+
+
+def os_problem(exc: OSError) -> InputError:
+    """The file or folder the system named, with its cause; with none named, the output."""
+    if exc.filename is None:
+        return InputError.single(f"cannot write the output: {exc.strerror or exc}", "stdout")
+    return InputError.single(f"cannot use it: {exc.strerror or exc}", str(exc.filename))
 
 
 def crash(exc: BaseException) -> NoReturn:

@@ -25,10 +25,24 @@ def start(bank: Bank, role: str, name: str, now: datetime, tool_version: str = "
     """An empty, incomplete response for ``name`` answering ``bank`` as ``role``."""
     return Response(
         bank=bank_ref(bank),
-        respondent=Respondent(name=name, role=role),
+        respondent=respondent(name, role),
         started_at=now,
         tool_version=tool_version,
     )
+
+
+def respondent(name: str, role: str) -> Respondent:
+    """Who answers; a name that is not one visible line is refused, as it would be on reading."""
+    from pydantic import ValidationError
+
+    try:
+        return Respondent(name=name, role=role)
+    except ValidationError:
+        raise InputError.single(
+            f"the name {name!r} is not one line of visible text",
+            "name",
+            "give the name as it should appear in the report: no line breaks or control characters",
+        ) from None
 
 
 def with_answer(

@@ -1,7 +1,8 @@
 """The one escaping rule for text that came from a file, wherever it is shown.
 
 Control characters (C0, DEL, C1), bidi and other format controls, line and paragraph
-separators and invisible fillers are shown as ``\\uXXXX`` instead of being obeyed: a name or an
+separators, invisible fillers, noncharacters and lone surrogates are shown as ``\\uXXXX``
+instead of being obeyed (or breaking a workbook's XML, or the output's encoding): a name or an
 answer cannot move the cursor, clear the screen, write the clipboard, reorder a line or hide.
 """
 
@@ -10,6 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+"""Code points Unicode keeps out of text: no XML (a workbook's sheets) may hold them."""
 _HIDDEN_RANGES = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and line feed), DEL, C1
     "\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"  # soft hyphen, marks
@@ -18,7 +23,8 @@ _HIDDEN_RANGES = (
     "\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"  # blank braille, fillers, BOM
     "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"  # noncharacters, lone surrogates
     "\U000e0000-\U000e0fff"  # tags and variation selectors supplement
-)
+    "\ud800-\udfff"  # lone surrogates: undecodable bytes from a terminal or an argument
+) + _NONCHARACTERS
 HIDDEN = re.compile(f"[{_HIDDEN_RANGES}]")
 HIDDEN_OR_BREAK = re.compile(f"[{_HIDDEN_RANGES}\n\t]")
 

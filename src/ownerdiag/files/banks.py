@@ -10,6 +10,7 @@ from pathlib import Path
 from ownerdiag.core.models import Bank
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files.schema import validate
+from ownerdiag.files.storage import folder_entries
 from ownerdiag.files.yamlio import Document, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -54,7 +55,11 @@ def read_bank(path: Path) -> tuple[Bank, Document]:
 def bank_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError.single("bank folder not found", str(folder), fix=Fix.CHECK_BANK_DIR)
-    return sorted(p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file())
+    return [
+        folder / entry.name
+        for entry in folder_entries(folder)
+        if Path(entry.name).suffix in BANK_SUFFIXES and entry.is_file()
+    ]
 
 
 def discover(bank_dirs: Iterable[Path] = ()) -> tuple[list[BankFile], list[Problem]]:

@@ -13,6 +13,7 @@ from ownerdiag.core.models import Bank, Decisions, Response
 from ownerdiag.errors import Fix, InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
+from ownerdiag.files.storage import real_path
 from ownerdiag.files.yamlio import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -291,13 +292,14 @@ def follow_rounds(
         )
     seen: dict[Path, Path] = {}
     for each in rounds:
-        if each.folder.resolve() in seen:
+        real = real_path(each.folder)
+        if real in seen:
             raise InputError.single(
-                f"this round is given twice (also as {seen[each.folder.resolve()]})",
+                f"this round is given twice (also as {seen[real]})",
                 str(each.folder),
                 "give each round's folder once, oldest first",
             )
-        seen[each.folder.resolve()] = each.folder
+        seen[real] = each.folder
     comparisons, meetings = [], []
     for each in rounds:
         bank, responses = gather_round(

@@ -4,7 +4,7 @@ read and written like every other file, and a round's folder read for its status
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from ownerdiag.core.models import Bank, Response
 from ownerdiag.errors import InputError, Problem
 from ownerdiag.files import banks
 from ownerdiag.files.schema import validate
+from ownerdiag.files.storage import exclusive, folder_entries, real_path, write_atomic
 from ownerdiag.files.yamlio import dump_yaml, read_yaml
 
 README = """\
@@ -55,6 +56,19 @@ class Found:
     def round_dir(self, round: Round | None = None) -> Path:
         return self.root / (round or self.engagement.current).name
 
+    def round_to_write(self) -> Path:
+        """The current round's folder, to write into: refused when it is a link leading out of
+        the engagement (forms and responses would land wherever it points)."""
+        folder = self.round_dir()
+        real = real_path(folder)
+        if not real.is_relative_to(real_path(self.root)):
+            raise InputError.single(
+                f"this round's folder leads outside the engagement, to {real}",
+                str(folder),
+                "make the round a folder inside the engagement",
+            )
+        return folder
+
     def bank_file(self, round: Round | None = None) -> str | None:
         """The bank file a round (by default the current one) answers, when the engagement
         names a file rather than a bank id."""
@@ -67,7 +81,20 @@ class Found:
         return self.bank_file(round) or self.engagement.bank_of(round or self.engagement.current)
 
     def bank(self, bank_dirs: Sequence[Path] = (), round: Round | None = None) -> Bank:
-        return banks.resolve(self.bank_ref(round), bank_dirs).bank
+        """The bank a round (by default the current one) answers; a person invited in a role it
+        does not have is refused."""
+        return self.checked(banks.resolve(self.bank_ref(round), bank_dirs).bank)
+
+    def checked(self, bank: Bank) -> Bank:
+        """``bank``, once every person invited has a role in it."""
+        for person in self.engagement.people:
+            if person.role not in bank.roles:
+                raise InputError.single(
+                    f"{person.name} is invited as {person.role!r}, not a role of bank {bank.id}",
+                    str(self.file),
+                    f"use one of its roles: {', '.join(bank.roles)}",
+                )
+        return bank
 
     def title(self, round: Round | None = None) -> str:
         return f"{self.engagement.client} — {(round or self.engagement.current).name}"
@@ -87,7 +114,7 @@ def round_named(found: Found, name: str) -> Round:
 def round_of(found: Found, folder: Path) -> Round | None:
     """The round whose folder ``folder`` is, or is inside."""
     try:
-        parts = folder.resolve().relative_to(found.root.resolve()).parts
+        parts = real_path(folder).relative_to(real_path(found.root)).parts
     except ValueError:
         return None
     return found.engagement.round(parts[0]) if parts else None
@@ -119,6 +146,15 @@ def load(path: Path) -> Engagement:
     return validate(Engagement, read_yaml(path), "engagement file")
 
 
+def update(found: Found, change: Callable[[Engagement], Engagement]) -> Engagement:
+    """``ownerdiag.yaml`` read afresh, changed and written back under its lock (the survey's
+    kind, waited for): two commands at once both land, neither overwrites the other."""
+    with exclusive(found.file, "engagement file", wait=True):
+        updated = change(load(found.file))
+        write_atomic(found.file, to_yaml(updated), force=True)
+    return updated
+
+
 def to_yaml(engagement: Engagement) -> str:
     header = (
         "# ownerdiag engagement: edit the people or rounds here, then run ownerdiag status.\n"
@@ -144,11 +180,11 @@ def seen_in(folder: Path) -> list[Seen]:
     found: list[Seen] = []
     if not folder.is_dir():
         return found
-    paths = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.name.endswith((".yaml", ".yml", ".partial"))
-    )
+    paths = [
+        folder / e.name
+        for e in folder_entries(folder)
+        if e.is_file() and e.name.endswith((".yaml", ".yml", ".partial"))
+    ]
     for path in paths:
         partial = path.name.endswith(".partial")
         try:
@@ -178,21 +214,27 @@ def response_out(found: Found, bank: Bank, role: str, name: str) -> Path:
     """Where a person's response goes: the survey's own file name, in the current round."""
     from ownerdiag.files.documents import default_out
 
-    return found.round_dir() / default_out(bank.id, role, name).name
+    return found.round_to_write() / default_out(bank.id, role, name).name
 
 
-def engagements_under(folder: Path, depth: int = 2) -> list[Path]:
+def engagements_under(
+    folder: Path, depth: int = 2, unreadable: list[str] | None = None
+) -> list[Path]:
     """The engagement folders (holding an ``ownerdiag.yaml``) up to ``depth`` levels below
-    ``folder``, sorted; never following a link out."""
+    ``folder``, sorted; never following a link out. A folder below that cannot be listed is
+    added to ``unreadable`` (a problem line each)."""
     found: list[Path] = []
     level = [folder]
     for _ in range(depth):
         below: list[Path] = []
         for parent in level:
             try:
-                children = sorted(p for p in parent.iterdir() if p.is_dir() and not p.is_symlink())
-            except OSError:
+                entries = folder_entries(parent)
+            except InputError as exc:
+                if parent != folder and unreadable is not None:
+                    unreadable.append(str(exc.problems[0]))
                 continue
+            children = [parent / e.name for e in entries if e.is_dir(follow_symlinks=False)]
             for child in children:
                 (found if (child / ENGAGEMENT_FILE).is_file() else below).append(child)
         level = below
@@ -273,6 +315,7 @@ def counted(found: Found, bank: Bank, round: Round) -> tuple[list[Path], list[st
     """The finished responses of the invited that count in a round, and the names of those it
     still waits for; a file that fails its invitation, or a second response, is refused."""
     folder = found.round_dir(round)
+    found.checked(bank)
     current = round_status_of(found, round, bank)
     if current.refused:
         raise InputError(_refused(current, folder))

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ownerdiag.core.text import literal
+
 
 @dataclass(frozen=True)
 class Environment:
@@ -52,8 +54,9 @@ class Environment:
         )
 
     def note(self, text: str) -> None:
-        """A message for the person, on stderr."""
-        print(text, file=self.stderr, flush=True)
+        """A message for the person, on stderr; paths and names in it shown literally (the one
+        escaping rule), so a folder's name cannot move the cursor or retitle the terminal."""
+        print(literal(text), file=self.stderr, flush=True)
 
 
 def _isatty(stream: TextIO | None) -> bool:

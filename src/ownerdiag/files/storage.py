@@ -8,6 +8,7 @@ cannot both win); then the folder is fsynced, so a file reported saved survives 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
@@ -36,6 +37,29 @@ def make_folder(path: Path) -> None:
             f"cannot create this folder: {exc.strerror or exc}",
             str(path),
             "check the path and its permissions",
+        ) from None
+
+
+def real_path(path: Path) -> Path:
+    """Where ``path`` really is, every link followed; a loop of links is one line naming it."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError up to Python 3.12, OSError (ELOOP) after
+        raise InputError.single(
+            "is a loop of symbolic links", str(path), "make it a folder, or a link to one"
+        ) from None
+
+
+def folder_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """What ``folder`` holds, sorted by name, or one line naming the folder and why not."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted(found, key=lambda entry: entry.name)
+    except OSError as exc:
+        raise InputError.single(
+            f"cannot read this folder: {exc.strerror or exc}",
+            str(folder),
+            "check that it exists and that you may read it",
         ) from None
 
 
@@ -180,35 +204,77 @@ def _link_new(temp: Path, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(path: Path, what: str) -> Iterator[None]:
+def exclusive(path: Path, what: str, *, wait: bool = False) -> Iterator[None]:
     """Hold ``path`` for one filling-in session: a second one for the same file is refused at
-    once, instead of both autosaving over one progress file. The lock goes with the process."""
+    once, instead of both autosaving over one progress file; with ``wait``, the second waits
+    its turn instead (a quick read-modify-write of the file). The lock goes with the process."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - no advisory locks on this system
         yield
         return
     lock = path.with_name(f".{path.name}.lock")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, PRIVATE)
-    except OSError as exc:
-        raise _cannot_write(lock, exc) from None
-    try:
+    while True:
+        fd = _open_lock(lock)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except OSError:
+            os.close(fd)
             raise InputError.single(
                 f"another session is filling in this {what} right now",
                 str(path),
                 fix=Fix.WAIT_OR_OTHER_OUT,
             ) from None
-        try:
-            yield
-        finally:
-            remove_quietly(lock)
+        if _same_file(lock, fd):
+            break
+        os.close(fd)  # its holder removed it while we waited: lock the one there now
+    try:
+        yield
     finally:
+        remove_quietly(lock)
         os.close(fd)
+
+
+def _same_file(path: Path, fd: int) -> bool:
+    try:
+        return os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+    except OSError:
+        return False
+
+
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_NONBLOCK
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file, opened without following a link, and only if it is a regular file of
+    this user's: in a shared folder, someone else's link or file there is refused."""
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, _LOCK_FLAGS, PRIVATE)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _foreign_lock(lock, "a symbolic link") from None
+        raise _cannot_write(lock, exc) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+        os.close(fd)
+        what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "someone else's file"
+        raise _foreign_lock(lock, what)
+    return fd
+
+
+def _foreign_lock(lock: Path, what: str) -> InputError:
+    return InputError.single(
+        f"this lock file is {what}; ownerdiag never uses it",
+        str(lock),
+        "remove it, or write the response in a folder only you can write",
+    )
 
 
 def remove_quietly(path: Path) -> None:

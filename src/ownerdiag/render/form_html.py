@@ -9,7 +9,7 @@ import hashlib
 from ownerdiag import __version__
 from ownerdiag.core.models import Bank
 from ownerdiag.core.survey_form import payload_text
-from ownerdiag.render.templating import TEMPLATES, render
+from ownerdiag.render.templating import own_asset, render
 
 
 def form_page(
@@ -27,8 +27,8 @@ def form_page(
 
     from markupsafe import Markup
 
-    script = (TEMPLATES / "form.js").read_text(encoding="utf-8")
-    style = (TEMPLATES / "form.css").read_text(encoding="utf-8")
+    script = own_asset("form.js")
+    style = own_asset("form.css")
     return render(
         "form.html.j2",
         title=f"{bank.title}: {bank.roles[role]}",

@@ -24,7 +24,7 @@ from ownerdiag.core.text import literal, script_json
 from ownerdiag.errors import InputError
 from ownerdiag.render.charter_view import candidate_tags, leaders_said, question_area
 from ownerdiag.render.labels import MEANING, severity_word, value_text, verdict_word
-from ownerdiag.render.templating import TEMPLATES, render
+from ownerdiag.render.templating import own_asset, render
 from ownerdiag.render.view import framework_text
 
 FORMAT = "ownerdiag-meeting/1"
@@ -130,8 +130,8 @@ def meeting_page(request: MeetingRequest) -> str:
 
     comparison = request.comparison
     text = payload_text(comparison)
-    script = (TEMPLATES / "meeting.js").read_text(encoding="utf-8")
-    style = (TEMPLATES / "meeting.css").read_text(encoding="utf-8")
+    script = own_asset("meeting.js")
+    style = own_asset("meeting.css")
     return render(
         "meeting.html.j2",
         title=request.title or comparison.bank.title,

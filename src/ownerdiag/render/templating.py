@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def own_asset(name: str) -> str:
+    """One of ownerdiag's own template files (a page's script or style), as text."""
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
 _LIST_START = re.compile(r"^(\d{0,9})([-+.)])(?=\s|$)")
@@ -59,6 +64,13 @@ def _html_value(value: Any) -> Any:
     return literal(value) if isinstance(value, str) else value
 
 
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+"""An HTML report runs no script and makes no request: its styles and pictures are inline."""
+
+
 @cache
 def environment(kind: str) -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -71,8 +83,11 @@ def environment(kind: str) -> Environment:
         "keep_trailing_newline": True,
     }
     if kind == "html":
+        from markupsafe import Markup
+
         env = Environment(autoescape=True, finalize=_html_value, **common)
         env.filters["css_string"] = css_string
+        env.globals["report_csp"] = Markup(REPORT_CSP)
         return env
     return Environment(autoescape=False, finalize=md_escape, **common)
 

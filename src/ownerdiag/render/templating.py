@@ -23,6 +23,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 def own_asset(name: str) -> str:
     """One of ownerdiag's own template files (a page's script or style), as text."""
     return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
 _LIST_START = re.compile(r"^(\d{0,9})([-+.)])(?=\s|$)")

@@ -255,3 +255,15 @@ def test_portfolio_counts_the_invited_and_says_who_a_round_waits_for(cli, acme: 
     shutil.copy(acme / "2026-Q4" / VP_FILE, acme / "2027-Q1" / VP_FILE)
     refused = json.loads(cli("portfolio", desk, "-f", "json", "--names").stdout)["problems"]
     assert any("invitation for round 2026-Q4, not round 2027-Q1" in p for p in refused)
+
+
+def test_status_check_trips_while_compare_would_refuse_the_round(cli, acme: Path):
+    assert cli("status", "--check").exit_code == 0
+    shutil.copy(acme / "2026-Q4" / CRO_FILE, acme / "2026-Q4" / "copy.yaml")
+    data = read_yaml(acme / "2026-Q4" / "copy.yaml").data
+    del data["invitation"]
+    (acme / "2026-Q4" / "copy.yaml").write_text(dump_yaml(data))
+    assert cli("compare").exit_code == 2
+    assert cli("status", "--check").exit_code == 1  # everyone answered, yet not ready
+    (acme / "2026-Q4" / "copy.yaml").write_text("answers: [\n")
+    assert cli("compare").exit_code == 2 and cli("status", "--check").exit_code == 1

@@ -302,7 +302,7 @@ def status(start: Path | None, *, format: str, check: bool, bank_dirs: Sequence[
     rounds = engagements.status(context.found, bank_dirs)
     result = EngagementStatus(context.found.engagement.client, bank, rounds)
     return Outcome(
-        Document("status", result, chosen, pager=False), tripped=check and result.anyone_missing
+        Document("status", result, chosen, pager=False), tripped=check and result.not_ready
     )
 
 

@@ -444,7 +444,12 @@ def status_command(
     where: EngagementDir = None,
     format: opt.ListFormat = opt.TableOrJson.table,
     check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 while anyone in the current round is missing.")
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 1 while the current round is not ready to compare: anyone missing, or a "
+            "file in it refused.",
+        ),
     ] = False,
     bank_dir: opt.BankDirs = None,
 ) -> None:

@@ -282,6 +282,13 @@ class EngagementStatus:
     def anyone_missing(self) -> bool:
         return bool(self.rounds[-1].missing)
 
+    @property
+    def not_ready(self) -> bool:
+        """Whether ``compare`` would not take the current round as it is: someone is missing,
+        or a file in it is refused, unreadable or a second response."""
+        current = self.rounds[-1]
+        return bool(current.missing or current.refused or current.unreadable or current.doubled)
+
 
 @dataclass(frozen=True)
 class DeskLine:

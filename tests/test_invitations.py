@@ -267,3 +267,37 @@ def test_status_check_trips_while_compare_would_refuse_the_round(cli, acme: Path
     assert cli("status", "--check").exit_code == 1  # everyone answered, yet not ready
     (acme / "2026-Q4" / "copy.yaml").write_text("answers: [\n")
     assert cli("compare").exit_code == 2 and cli("status", "--check").exit_code == 1
+
+
+def test_round_files_named_on_the_command_line_count_only_as_the_round_counts_them(cli, acme: Path):
+    """A look-alike name without an invitation, or a second file, named as 2026-Q4/*.yaml is
+    refused as reading the round would refuse it; a folder below the round is not the round."""
+    fake = read_yaml(acme / "2026-Q4" / VP_FILE).data
+    fake["respondent"] = {"name": "Sam Ort\u0456z", "role": "vp_sales"}  # a Cyrillic i
+    del fake["invitation"]
+    (acme / "2026-Q4" / "x.yaml").write_text(dump_yaml(fake))
+    named = cli("compare", acme / "2026-Q4" / CRO_FILE, acme / "2026-Q4" / "x.yaml")
+    assert named.exit_code == 2 and "x.yaml" in named.stderr and "not invited" in named.stderr
+    (acme / "2026-Q4" / "x.yaml").unlink()
+
+    inbox = acme / "2026-Q4" / "inbox"
+    inbox.mkdir()
+    for name in (CRO_FILE, VP_FILE):
+        shutil.copy(acme / "2026-Q4" / name, inbox / name)
+    below = cli("compare", inbox / CRO_FILE, inbox / VP_FILE, "-f", "markdown")
+    assert below.exit_code == 0 and "2026-Q4" not in below.stdout.splitlines()[0]
+
+
+def test_trend_leaves_out_a_round_still_waiting_and_says_so(cli, acme: Path):
+    assert cli("new-round", "2027-Q1").exit_code == 0
+    for name, role in (("Dana Reyes", "cro"), ("Sam Ortiz", "vp_sales")):
+        assert (
+            cli("survey", "--person", name, "--answers", ANSWERS_2 / f"{role}.yaml").exit_code == 0
+        )
+    assert cli("new-round", "2027-Q2").exit_code == 0
+    trend = cli("trend", "-f", "json")
+    assert trend.exit_code == 0, trend.output
+    assert [r["label"] for r in json.loads(trend.stdout)["rounds"]] == ["2026-Q4", "2027-Q1"]
+    assert "Round 2027-Q2 left out: waiting for Dana Reyes, Sam Ortiz." in trend.stderr
+    named = cli("trend", "--round", "2027-Q1", "--round", "2027-Q2")
+    assert named.exit_code == 2 and "waiting for" in named.stderr

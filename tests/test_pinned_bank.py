@@ -93,7 +93,9 @@ def test_an_upgrade_moves_the_next_round_says_what_changed_and_trend_follows_the
 def test_an_upgrade_with_nothing_new_says_so(cli, answered):
     moved = cli("new-round", "--bank-upgrade")
     assert moved.exit_code == 0
-    assert "Bank outbound 2.2 is already the current version." in moved.stderr
+    assert "Bank outbound 2.2 is already the current version; the new round keeps it." in (
+        moved.stderr
+    )
 
 
 def test_a_rekeyed_question_is_named_as_such():
@@ -109,3 +111,31 @@ def test_a_rekeyed_question_is_named_as_such():
     changes = bank_changes(old, new)
     assert changes.rekeyed == [owner["id"]] and changes.reworded == [old.questions[0].id]
     assert changes.added == changes.removed == []
+
+
+def test_an_upgrade_never_goes_back_to_an_older_version(cli, answered, tmp_path, monkeypatch):
+    upgrade_the_builtin_bank(tmp_path, monkeypatch)
+    assert cli("new-round", "2027-Q1", "--bank-upgrade").exit_code == 0  # now on 9.9
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / "outbound.yaml").write_text(
+        (tmp_path / "newer-release" / "outbound.yaml")
+        .read_text()
+        .replace('version: "9.9"', 'version: "3.0"')
+    )
+    back = cli("new-round", "2027-Q2", "--bank-upgrade", "--bank-dir", older)
+    assert back.exit_code == 2 and "is older than this engagement's outbound 9.9" in back.stderr
+    assert "2027-Q2" not in (answered / "ownerdiag.yaml").read_text()
+
+
+def test_an_engagement_naming_its_bank_by_id_gets_a_pinned_bank_and_the_way_to_keep_old_rounds(
+    cli, answered
+):
+    data = (answered / "ownerdiag.yaml").read_text()
+    (answered / "ownerdiag.yaml").write_text(
+        data.replace("bank: bank-outbound-2-2.yaml", "bank: outbound")
+    )
+    moved = cli("new-round", "2027-Q1", "--bank-upgrade")
+    assert moved.exit_code == 0, moved.output
+    assert "pinned for the new round as bank-outbound-2-2.yaml" in moved.stderr
+    assert "Earlier rounds name the bank by id" in moved.stderr

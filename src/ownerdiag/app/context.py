@@ -80,24 +80,36 @@ class EngagementContext:
         return [item.path for item in loaded], ref, title.strip()
 
     def _title_of(self, folder: Path) -> str:
-        """ "Client — round" for files in an engagement's round folder, else nothing."""
+        """ "Client — round" for files in an engagement's round folder itself (not a folder
+        below it, whose files are not the round's), else nothing."""
         found = engagements.find(folder)
         chosen = engagements.round_of(found, folder) if found is not None else None
-        return found.title(chosen) if found is not None and chosen is not None else ""
+        if found is None or chosen is None:
+            return ""
+        return found.title(chosen) if found.round_dir(chosen).resolve() == folder.resolve() else ""
 
     def trend_rounds(
         self, rounds: Sequence[Path], labels: Sequence[str], names: Sequence[str] = ()
-    ) -> tuple[list[Any], list[str], str]:
-        """The folders given; or, with none, the engagement's rounds (``names``, else all),
+    ) -> tuple[list[Any], list[str], str, list[str]]:
+        """The folders given; or, with none, the engagement's rounds (``names``, else every
+        round that can be compared: one still waiting for answers is left out, with a note),
         each with the invited responses that count in it and its own bank, labelled by name,
         titled by the client."""
-
         if rounds:
-            return [self._round_input(folder) for folder in rounds], list(labels), ""
+            return [self._round_input(folder) for folder in rounds], list(labels), "", []
         found = self.found
-        chosen = [engagements.round_named(found, n) for n in names] or found.engagement.rounds
+        chosen = [engagements.round_named(found, n) for n in names]
+        notes = []
+        if not chosen:
+            for each in found.engagement.rounds:
+                done, waiting = engagements.counted(found, found.bank(self.bank_dirs, each), each)
+                if len(done) < 2:
+                    notes.append(f"Round {each.name} left out: waiting for {', '.join(waiting)}.")
+                else:
+                    chosen.append(each)
         inputs = [self._engagement_round(found, each) for each in chosen]
-        return inputs, list(labels) or [r.name for r in chosen], found.engagement.client
+        names = list(labels) or [r.name for r in chosen]
+        return inputs, names, found.engagement.client, notes
 
     def _round_input(self, folder: Path) -> Any:
         """A folder given by path: an engagement's round is read as that round, with its

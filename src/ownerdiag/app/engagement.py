@@ -146,8 +146,13 @@ def invite(start: Path | None, *, force: bool, bank_dirs: Sequence[Path]) -> Out
     return Outcome(
         lines=lines,
         notes=[
-            f"Responses that come back by e-mail go into {where}/. Each form carries its "
-            "person's invitation for this round: send it to that person only."
+            f"Responses that come back by e-mail go into {where}/."
+            + (
+                " Each form carries its person's invitation for this round: send it to that "
+                "person only."
+                if found.engagement.current.invitations
+                else ""
+            )
         ],
     )
 
@@ -241,7 +246,7 @@ def new_round(
 def _upgraded_bank(found: Any, bank_dirs: Sequence[Path]) -> tuple[str, list[str]]:
     """The current version of the engagement's bank, pinned beside ``ownerdiag.yaml``, and
     what changed since the version the engagement was on."""
-    from ownerdiag.core.upgrade import bank_changes
+    from ownerdiag.core.upgrade import bank_changes, version_key
     from ownerdiag.files.banks import resolve
     from ownerdiag.files.storage import write_atomic
     from ownerdiag.files.yamlio import read_bounded
@@ -256,8 +261,24 @@ def _upgraded_bank(found: Any, bank_dirs: Sequence[Path]) -> tuple[str, list[str
             "add --bank-dir with the folder holding the new version",
         ) from None
     changes = bank_changes(pinned, latest.bank)
+    if found.bank_file() is None:  # named by id, from before banks were pinned
+        target = pinned_bank_name(latest.bank.id, latest.bank.version)
+        write_atomic(found.root / target, read_bounded(latest.path), force=True)
+        return target, [
+            f"Bank {changes.new} pinned for the new round as {target}. Earlier rounds name "
+            f"the bank by id: keep a copy of the bank file they answered beside "
+            "ownerdiag.yaml and set their bank: to its file name (README: upgrades)."
+        ]
     if latest.bank.content_hash() == pinned.content_hash():
-        return found.engagement.bank, [f"Bank {changes.old} is already the current version."]
+        return found.engagement.bank, [
+            f"Bank {changes.old} is already the current version; the new round keeps it."
+        ]
+    if version_key(latest.bank.version) < version_key(pinned.version):
+        raise InputError.single(
+            f"the bank found, {changes.new}, is older than this engagement's {changes.old}",
+            "--bank-upgrade",
+            "leave --bank-upgrade out, or give --bank-dir with the newer version",
+        )
     target = pinned_bank_name(latest.bank.id, latest.bank.version)
     if (found.root / target).exists() and found.bank_file() != str(found.root / target):
         target = pinned_bank_name(latest.bank.id, latest.bank.content_hash()[7:15])

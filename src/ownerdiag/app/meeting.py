@@ -173,10 +173,11 @@ def trend(
     from ownerdiag.files.collect import follow_rounds
 
     context = EngagementContext(bank_dirs=bank_dirs)
-    chosen, names, title = context.trend_rounds(
+    chosen, names, title, notes = context.trend_rounds(
         rounds, [x.strip() for x in labels], [x.strip() for x in round_names]
     )
     result = follow_rounds(chosen, bank_dirs, allow_incomplete, names)
     read = [path for each in chosen for path in each.folder.iterdir()]
     options = {"title": title}
-    return Outcome(Document("trend", result, format, out, force, read, color, pager, options))
+    document = Document("trend", result, format, out, force, read, color, pager, options)
+    return Outcome(document, notes=notes)

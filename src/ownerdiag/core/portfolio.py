@@ -14,7 +14,7 @@ from math import sqrt
 from ownerdiag.core.engine import Comparison, Item, credit_totals
 from ownerdiag.core.fields import UNCLEAR
 from ownerdiag.core.text import text_key
-from ownerdiag.core.upgrade import meaning
+from ownerdiag.core.upgrade import meaning, version_key
 from ownerdiag.core.verdicts import CREDIT, WEIGHT, Severity, Verdict
 
 MIN_ORGS = 5
@@ -171,7 +171,7 @@ def benchmark(
         for lane in comparison.lanes:
             if lane.score is not None:
                 lanes[lane.title].append(lane.score)
-    newest = max(latest, key=lambda c: _version_key(c.bank.version))
+    newest = max(latest, key=lambda c: version_key(c.bank.version))
     return Benchmark(
         bank=newest.bank.id,
         title=newest.bank.title,
@@ -183,11 +183,6 @@ def benchmark(
         moved=[(o.name, o.rounds[0][1].score, o.latest.score) for o in orgs if len(o.rounds) > 1],
         items=item_analysis(latest, min_orgs) if items else None,
     )
-
-
-def _version_key(version: str) -> tuple[tuple[int, str], ...]:
-    """``2.10`` after ``2.9``: numbers compared as numbers."""
-    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in version.split("."))
 
 
 def _asked(latest: Sequence[Comparison]) -> dict[tuple[str, str], list[tuple[Comparison, Item]]]:

@@ -23,6 +23,11 @@ def meaning(question: QuestionBase, bank: Bank) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """``2.10`` after ``2.9``: numbers compared as numbers."""
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in version.split("."))
+
+
 @dataclass(frozen=True)
 class BankChanges:
     """What moving from ``old`` to ``new`` changes, by question id."""

@@ -261,37 +261,35 @@ def meeting_held(found: Found) -> bool:
 
 
 def check_invitations(files: Sequence[Path], bank_dirs: Sequence[Path] = ()) -> None:
-    """Response files given by name that sit in an engagement's round folder answer that
-    round's invitations, as if the round had been read whole; files elsewhere are not checked."""
+    """Response files given by name that sit in an engagement's round folder must be ones
+    that count in that round, as if the round had been read whole: another round's, another
+    person's, an uninvited person's or a second response is refused with its reason. Files
+    elsewhere are not checked."""
     problems: list[Problem] = []
-    checked: set[Path] = set()
-    for file in files:
-        folder = file.parent
+    for folder in dict.fromkeys(f.parent.resolve() for f in files):
         found = find(folder)
         chosen = round_of(found, folder) if found is not None else None
-        if found is None or chosen is None or folder.resolve() in checked:
+        if found is None or chosen is None or found.round_dir(chosen).resolve() != folder:
             continue
-        if found.round_dir(chosen).resolve() != folder.resolve():
-            continue
-        checked.add(folder.resolve())
         current = round_status_of(found, chosen, found.bank(bank_dirs, chosen))
-        given = {f.name for f in files if f.parent.resolve() == folder.resolve()}
-        problems += _refused(current, folder, given)
+        counted = {p.file for p in current.people if p.state == "answered"}
+        reasons = dict(current.stray)
+        for file in (f for f in files if f.parent.resolve() == folder):
+            if file.name not in counted and file.name in reasons:
+                problems.append(Problem(reasons[file.name], str(file), hint=MOVE_IT_OUT))
     if problems:
         raise InputError(problems)
 
 
-def _refused(current: RoundStatus, folder: Path, among: set[str] | None = None) -> list[Problem]:
+MOVE_IT_OUT = (
+    "move it out of the round's folder; ownerdiag status shows who still has to answer this round"
+)
+
+
+def _refused(current: RoundStatus, folder: Path) -> list[Problem]:
     reasons = dict(current.stray)
     return [
-        Problem(
-            reasons[name],
-            str(folder / name),
-            hint="move it out of the round's folder; ownerdiag status shows who still has to "
-            "answer this round",
-        )
-        for name in current.refused
-        if among is None or name in among
+        Problem(reasons[name], str(folder / name), hint=MOVE_IT_OUT) for name in current.refused
     ]
 
 

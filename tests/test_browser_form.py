@@ -90,9 +90,18 @@ def storage_settles() -> None:
 
 
 def saved_file(downloads: Path, before: set[Path]) -> Path:
+    """The file the page just saved, once Chrome has finished writing it (a download can be
+    seen under its name before its last byte is there)."""
+
     def done() -> Path | None:
+        if list(downloads.glob("*.crdownload")):
+            return None
         new = [p for p in downloads.glob("*.yaml") if p not in before]
-        return new[0] if new else None
+        if not new or not new[0].stat().st_size:
+            return None
+        size = new[0].stat().st_size
+        time.sleep(0.2)
+        return new[0] if new[0].stat().st_size == size else None
 
     return wait_for(done)
 

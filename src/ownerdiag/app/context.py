@@ -107,6 +107,13 @@ class EngagementContext:
                     notes.append(f"Round {each.name} left out: waiting for {', '.join(waiting)}.")
                 else:
                     chosen.append(each)
+        if notes and len(chosen) < 2:
+            raise InputError.single(
+                f"{len(chosen)} round(s) of this engagement can be compared yet; a trend needs "
+                "two. " + " ".join(notes),
+                str(found.file),
+                "run trend once a second round is answered",
+            )
         inputs = [self._engagement_round(found, each) for each in chosen]
         names = list(labels) or [r.name for r in chosen]
         return inputs, names, found.engagement.client, notes

@@ -107,9 +107,9 @@ def saved_file(downloads: Path, before: set[Path]) -> Path:
 
 
 def open_fresh(browser: Any, page: Path) -> None:
-    """The page as a leader first opens it: nothing saved in this browser yet."""
-    browser.get(page.as_uri())
-    browser.execute_script("localStorage.clear()")
+    """The page as a leader first opens it: nothing saved for it yet, since each page written
+    keeps its progress under its own key. (Clearing the storage here instead raced with the
+    next page's writes: Chrome could apply the clear after them.)"""
     browser.get(page.as_uri())
     wait_for(lambda: browser.find_elements("id", "name"))
 

@@ -32,8 +32,7 @@ def make_page(tmp_path: Path, name: str = "meeting.html") -> Path:
 
 
 def open_fresh(browser: Any, page: Path) -> None:
-    browser.get(page.as_uri())
-    browser.execute_script("localStorage.clear()")
+    """The meeting page as first opened: each page keeps its progress under its own key."""
     browser.get(page.as_uri())
     wait_for(lambda: browser.find_elements("id", "start"))
 

@@ -23,8 +23,11 @@ def desk(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "clients"
     engagement(cli, root / "acme", "Acme Corp", "Sam Ortiz")
     engagement(cli, root / "globex", "Globex", "Marcus Webb")
+    monkeypatch.chdir(root)
+    assert "waiting for Dana Reyes, Marcus Webb (not invited yet" in cli("status").stdout
     for folder, vp in ((root / "acme", "Sam Ortiz"), (root / "globex", None)):
         monkeypatch.chdir(folder)
+        assert cli("invite").exit_code == 0
         people = [("Dana Reyes", "cro"), *([(vp, "vp_sales")] if vp else [])]
         for name, role in people:
             done = cli("survey", "--person", name, "--answers", ANSWERS / f"{role}.yaml")

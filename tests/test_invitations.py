@@ -301,3 +301,13 @@ def test_trend_leaves_out_a_round_still_waiting_and_says_so(cli, acme: Path):
     assert "Round 2027-Q2 left out: waiting for Dana Reyes, Sam Ortiz." in trend.stderr
     named = cli("trend", "--round", "2027-Q1", "--round", "2027-Q2")
     assert named.exit_code == 2 and "waiting for" in named.stderr
+
+
+def test_a_file_of_another_format_in_a_round_is_named_not_passed_over(cli, acme: Path):
+    odd = read_yaml(acme / "2026-Q4" / CRO_FILE).data
+    odd["format"] = "ownerdiag-response/2"
+    (acme / "2026-Q4" / "odd.yaml").write_text(dump_yaml(odd))
+    assert any("odd.yaml" in line for line in cli("status").stdout.splitlines())
+    refused = cli("compare")
+    assert refused.exit_code == 2 and "odd.yaml" in refused.stderr
+    assert cli("status", "--check").exit_code == 1

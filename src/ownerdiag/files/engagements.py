@@ -175,8 +175,11 @@ def readme(engagement: Engagement) -> str:
 
 
 def seen_in(folder: Path) -> list[Seen]:
-    """Every response file or saved progress in a round's folder, read or with its problem."""
-    stamp = Response.model_fields["format"].default
+    """Every response file or saved progress in a round's folder, read or with its problem;
+    the files a round keeps beside its responses (decisions, the bank) are passed over, by the
+    same rule ``compare`` uses."""
+    from ownerdiag.files.collect import kept_beside_responses
+
     found: list[Seen] = []
     if not folder.is_dir():
         return found
@@ -190,8 +193,7 @@ def seen_in(folder: Path) -> list[Seen]:
         try:
             doc = read_yaml(path)
             data = doc.data if isinstance(doc.data, dict) else {}
-            kind = data.get("format")
-            if kind != stamp and (kind or "questions" in data):
+            if kept_beside_responses(data):
                 continue  # the meeting's decisions, or the bank file kept beside the round
             found.append(Seen(path.name, validate(Response, doc, "response file"), partial))
         except InputError as exc:
@@ -242,10 +244,10 @@ def engagements_under(
 
 
 def invited_on(found: Found) -> date | None:
-    """When the current round's invitations went out: its forms folder, else the round."""
-    for place in (found.round_dir() / "forms", found.round_dir()):
-        with contextlib.suppress(OSError):
-            return date.fromtimestamp(place.stat().st_mtime)
+    """When the current round's invitations went out (its forms folder, which ``invite``
+    writes); None before ``invite`` has run."""
+    with contextlib.suppress(OSError):
+        return date.fromtimestamp((found.round_dir() / "forms").stat().st_mtime)
     return None
 
 

@@ -77,7 +77,11 @@ def desk_lines(desk: Desk) -> list[str]:
     for line in desk.lines:
         head = f"{line.client.ljust(width)}  {line.round}  {line.answered}/{line.invited} answered"
         if line.waiting:
-            since = "" if line.waiting_days is None else f" (invited {_days(line.waiting_days)})"
+            since = (
+                " (not invited yet: ownerdiag invite)"
+                if line.waiting_days is None
+                else f" (invited {_days(line.waiting_days)})"
+            )
             head += f"  waiting for {', '.join(line.waiting)}{since}"
         else:
             head += "  meeting held" if line.meeting_held else "  ready for the meeting"

@@ -41,6 +41,20 @@ BANK = builtin_dir() / "outbound.yaml"
 # ---------------------------------------------------------------------------- start-up
 
 
+def test_compare_as_json_imports_no_drawing_template_or_spreadsheet_library():
+    code = (
+        "import sys\n"
+        "from ownerdiag.cli import app\n"
+        f"sys.argv = ['ownerdiag', 'compare', {str(CRO)!r}, {str(VP)!r}, '-f', 'json']\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('rich', 'jinja2', 'openpyxl', 'prompt_toolkit', 'questionary', 'markupsafe')\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & set(heavy))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "LOADED []" in result.stderr, result.stderr[-500:]
+
+
 @pytest.mark.parametrize("args", [["--help"], ["compare", str(CRO), str(VP)], ["banks"]])
 def test_fast_commands_never_import_the_prompt_libraries(args: list[str]):
     code = (

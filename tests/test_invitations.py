@@ -311,3 +311,11 @@ def test_a_file_of_another_format_in_a_round_is_named_not_passed_over(cli, acme:
     refused = cli("compare")
     assert refused.exit_code == 2 and "odd.yaml" in refused.stderr
     assert cli("status", "--check").exit_code == 1
+
+
+def test_a_hand_edited_token_is_named_as_one(cli, acme: Path):
+    data = read_yaml(acme / "ownerdiag.yaml").data
+    data["rounds"][0]["invitations"]["cro"] = "short!"
+    (acme / "ownerdiag.yaml").write_text(dump_yaml(data))
+    shown = cli("status")
+    assert shown.exit_code == 2 and "'short!' is not an invitation token" in shown.stderr

@@ -98,8 +98,21 @@ def _message(error: dict[str, Any]) -> str:
     if error["type"] == "union_tag_not_found":
         return "missing 'kind'"
     if error["type"] == "string_pattern_mismatch":
-        return f"{error['input']!r} is not a valid id: use lower_snake_case"
+        return _pattern_message(error["input"], error.get("ctx", {}).get("pattern", ""))
     return message
+
+
+def _pattern_message(value: Any, pattern: str) -> str:
+    from ownerdiag.core.invitation import TOKEN_PATTERN
+
+    if pattern == TOKEN_PATTERN:
+        return (
+            f"{value!r} is not an invitation token: keep the one ownerdiag wrote, or delete it "
+            "and run ownerdiag invite"
+        )
+    if pattern.startswith("^[0-9a-f]"):
+        return f"{value!r} is not what ownerdiag writes here: the file was changed by hand"
+    return f"{value!r} is not a valid id: use lower_snake_case"
 
 
 def _kind_of(value: Any) -> str:
